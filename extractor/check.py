@@ -1,0 +1,96 @@
+"""check: the rule set against the JSON Schema, then the consistency rules of the spec.
+
+Each failure is a warning in the rule set (never an exception): the caller
+gets every problem with its JSON Pointer, the way jsonschema reports errors.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+EPS = 0.005
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator  # imported only when a rule set is checked
+    schema = json.loads(resources.files("extractor.schema").joinpath("rules.schema.json").read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+def schema_errors(rules: dict) -> list[str]:
+    errs = sorted(_validator().iter_errors(rules), key=lambda e: list(map(str, e.absolute_path)))
+    return ["/" + "/".join(map(str, e.absolute_path)) + f": {e.message}" for e in errs]
+
+
+def _num(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _eq(a, b) -> bool:
+    return abs(a - b) < EPS
+
+
+def consistency(rules: dict) -> list[dict]:
+    out: list[dict] = []
+
+    def warn(code, message, pointer=None):
+        w = {"code": code, "message": message}
+        if pointer:
+            w["pointer"] = pointer
+        out.append(w)
+
+    f = rules.get("funding") or {}
+    t, i, g = f.get("total"), f.get("individual"), f.get("government")
+    if _num(t) and _num(i) and _num(g) and not _eq(t, i + g):
+        bounds = f.get("bounds") or {}
+        if not bounds:  # 不低于 figures need not add up exactly
+            warn("total_mismatch", f"total {t} != individual {i} + government {g}", "/funding/total")
+    split = {k: v for k, v in (f.get("government_split") or {}).items() if _num(v)}
+    if _num(g) and len(split) >= 2 and not _eq(g, sum(split.values())):
+        warn("split_mismatch", f"government {g} != sum of its split {sum(split.values())}", "/funding/government_split")
+    for n, c in enumerate(f.get("classes") or []):
+        ct, ci, cg = c.get("total"), c.get("individual"), c.get("government")
+        if _num(ct) and _num(ci) and _num(cg) and not _eq(ct, ci + cg):
+            warn("class_mismatch", f"class {c.get('population')}: total {ct} != {ci} + {cg}", f"/funding/classes/{n}")
+    for n, s in enumerate(rules.get("subsidies") or []):
+        sub, per, pct = s.get("subsidy"), s.get("personal"), s.get("percent")
+        if _num(sub) and _num(per) and _num(i) and not _eq(sub + per, i):
+            warn("tier_mismatch", f"tier {s.get('label')}: subsidy {sub} + personal {per} != individual {i}",
+                 f"/subsidies/{n}")
+        if s.get("basis") == "percent" and _num(pct) and _num(sub) and _num(i) and not _eq(pct * i / 100, sub):
+            warn("tier_percent_mismatch", f"tier {s.get('label')}: {pct}% of {i} != subsidy {sub}", f"/subsidies/{n}")
+        if _num(sub) and _num(i) and sub > i + EPS:
+            warn("tier_exceeds_individual", f"tier {s.get('label')}: subsidy {sub} exceeds the individual standard {i}",
+                 f"/subsidies/{n}/subsidy")
+    p = rules.get("periods") or {}
+    enr, cov = p.get("enrollment") or {}, p.get("coverage") or {}
+    if enr.get("start") and cov.get("start") and cov["start"] <= enr["start"]:
+        warn("coverage_before_enrollment", f"coverage starts {cov['start']}, not after enrollment starts {enr['start']}",
+             "/periods/coverage/start")
+    for span, name in ((enr, "enrollment"), (cov, "coverage")):
+        if span.get("start") and span.get("end") and span["end"] < span["start"]:
+            warn("period_reversed", f"{name} ends {span['end']} before it starts {span['start']}", f"/periods/{name}")
+    last = None
+    for n, ph in enumerate(rules.get("schedule") or []):
+        d = ph.get("start") or ph.get("end")
+        if d and last and d < last[0]:
+            warn("phases_out_of_order", f"phase {ph.get('phase') or ph.get('task')} ({d}) comes before {last[1]} ({last[0]})",
+                 f"/schedule/{n}")
+        if d:
+            last = (d, ph.get("phase") or ph.get("task"))
+        if ph.get("start") and ph.get("end") and ph["end"] < ph["start"]:
+            warn("period_reversed", f"phase {ph.get('phase')} ends before it starts", f"/schedule/{n}")
+    return out
+
+
+def check(rules: dict) -> dict:
+    """Add schema and consistency failures to rules['warnings'] (deduplicated); return rules."""
+    warnings = rules.setdefault("warnings", [])
+    for e in schema_errors(rules):
+        warnings.append({"code": "schema", "message": e})
+    for w in consistency(rules):
+        if w not in warnings:
+            warnings.append(w)
+    return rules

@@ -1,0 +1,12 @@
+"""nrc diff: not built yet (see the issues)."""
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    p = sub.add_parser("diff", help="(not built yet)")
+    p.set_defaults(func=run)
+
+
+def run(args, io) -> int:
+    print("nrc: diff: not built yet", file=io.err)
+    return 2

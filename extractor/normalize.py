@@ -1,0 +1,177 @@
+"""normalize: fold widths, canonical punctuation, remove conversion artifacts,
+re-join lines broken by Word/PDF conversion, and keep a map back to the
+original line numbers.
+
+Canonical punctuation (what every grammar is written against):
+  ，。；：！？（）、《》〈〉“”  full width;  digits, letters, % . - ~ / half width.
+Table cells stay cells: a line that starts with TAB is a table line and is
+never joined with its neighbours.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------- characters
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
+                                    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                                 "\u2008\u2009\u200a\u202f\u205f"), " ")
+_SPACES[0x3000] = "  "  # an ideographic space is a wide gap
+_PUNCT = {
+    ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
+    "<": "〈", ">": "〉", "＜": "〈", "＞": "〉", "「": "“", "」": "”",
+    "．": ".", "－": "-", "～": "~", "‐": "-", "‑": "-", "–": "-", "﹣": "-",
+    "［": "[", "］": "]", "｛": "{", "｝": "}", "﹐": "，", "﹔": "；", "﹕": "：",
+}
+
+
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        ch = chr(code)
+        table[code] = unicodedata.normalize("NFKC", ch)
+    for code in range(0, 0x20):
+        if chr(code) not in "\t\n":
+            table[code] = None
+    table[0x7F] = None
+    for k in ("，", "；", "：", "？", "！", "（", "）"):  # keep canonical full-width ones
+        table.pop(ord(k), None)
+    table.update(_ZERO_WIDTH)
+    table.update(_SPACES)
+    for k, v in _PUNCT.items():
+        table[ord(k)] = v
+    return table
+
+
+FOLD = _fold_table()
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# ---------------------------------------------------------------- artifacts
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+_MD_BULLET = re.compile(r"^\s*[-*•·]\s+(?=\S)")
+_COMMA_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+_NUM_SPACE = re.compile(
+    r"(?<=[\d.])[ ]+(?=[年月日元号%万千百角分周岁个天时人名户家倍])"
+    r"|(?<=[\u3400-\u9fff〕）]|[，、：（])[ ]+(?=\d)"
+    r"|(?<=\d)[ ]+(?=[\u3400-\u9fff〔（，。；、])"
+)
+_GAP = re.compile(r"[ ]{2,}")
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[（(]\d{1,2}[）)]"
+    r"|\d{1,2}[.、](?!\d)|附件|附：|第[一二三四五六七八九十]+[章条节部分])")
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^[二〇一二三四五六七八九零○]{4}年.{1,3}月.{1,3}日$")
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff ]{1,8}：")
+_TERMINAL = "。；！？：:"
+_CONTINUES = "，、（《“—-"
+_CONT_START = re.compile(r"^[\d年月日号元%）》〉”，。、；：]")
+_TITLE_END = re.compile(r"(?:通知|方案|意见|办法|决定|通告|公告|细则|规定)(?:（[^）]{0,8}稿）)?$")
+WRAP_WIDTH = 16
+
+
+def fold(text: str) -> str:
+    """Character-level normalization of one line (no joining)."""
+    text = _SURROGATE.sub("", text)
+    text = _BOOKMARK.sub("", text)
+    text = text.translate(FOLD)
+    text = _COMMA_THOUSANDS.sub("", text)
+    text = _NUM_SPACE.sub("", text)
+    return text
+
+
+@dataclass
+class Line:
+    """A logical line: a paragraph, a heading, or a table row."""
+    text: str                     # normalized text
+    origin: int                   # original line number (1-based) of its first character
+    breaks: list[tuple[int, int]] = field(default_factory=list)  # (offset, original line) where joined lines start
+    cells: list[str] | None = None  # table lines: the cells
+    loc: str | None = None
+
+    def line_at(self, offset: int) -> int:
+        """Original line number of the character at `offset`."""
+        line = self.origin
+        for off, orig in self.breaks:
+            if off <= offset:
+                line = orig
+            else:
+                break
+        return line
+
+
+@dataclass
+class Normalized:
+    lines: list[Line]
+    raw: list[str]  # the original lines, for quotes
+
+    def quote(self, line_no: int) -> str:
+        if 1 <= line_no <= len(self.raw):
+            return self.raw[line_no - 1].strip()
+        return ""
+
+
+def is_heading(text: str) -> bool:
+    return bool(_HEADING.match(text))
+
+
+def _has_gap(text: str) -> bool:
+    return bool(_GAP.search(text.strip()))
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    if not prev or not nxt:
+        return False
+    if prev[-1] in _TERMINAL:
+        return False
+    if is_heading(nxt) or _DATE_LINE.match(nxt) or _DATE_LINE.match(prev) or _LABEL_LINE.match(nxt):
+        return False
+    if _has_gap(prev) or _has_gap(nxt):
+        return False
+    if _TITLE_END.search(prev):
+        return False  # a document title ends its own line
+    if is_heading(prev) and len(prev) < WRAP_WIDTH and prev[-1] not in _CONTINUES:
+        return False
+    if prev[-1] in _CONTINUES or _CONT_START.match(nxt):
+        return True
+    return len(prev) >= WRAP_WIDTH
+
+
+def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Normalized:
+    """Normalize the loaded lines into logical lines with an origin map."""
+    out: list[Line] = []
+    pending: Line | None = None
+    for idx, raw in enumerate(raw_lines):
+        number = idx + 1
+        loc = locs[idx] if locs else None
+        if raw.startswith("\t") or (raw.startswith("|") and raw.rstrip().endswith("|")):
+            if pending:
+                out.append(pending)
+                pending = None
+            cells = [c for c in (fold(x).strip() for x in raw.split("\t")) if c]
+            if cells:
+                out.append(Line("\t" + "\t".join(cells), number, [], cells, loc))
+            else:
+                out.append(Line("", number, [], [], loc))  # keeps the row break of a flattened table
+            continue
+        if not raw.strip() and out and out[-1].cells:
+            out.append(Line("", number, [], [], loc))  # a row break inside a flattened table
+            continue
+        text = fold(raw)
+        if _PAGE_FOOTER.match(text):
+            continue
+        text = _MD_BULLET.sub("", text).strip()
+        text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", " ", text)
+        if not text:
+            continue  # blank lines carry no meaning once wrapped lines are joined
+        if pending and _joins(pending.text, text):
+            pending.breaks.append((len(pending.text), number))
+            pending.text += text
+            continue
+        if pending:
+            out.append(pending)
+        pending = Line(text, number, [], None, loc)
+    if pending:
+        out.append(pending)
+    return Normalized(out, list(raw_lines))

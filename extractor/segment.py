@@ -1,0 +1,169 @@
+"""segment: logical lines -> outline sections, sentences, clauses, tables.
+
+A sentence ends at 。！？ or ；, outside brackets.  A clause is a part of a
+sentence between ，(outside brackets).  Headings (一、 /（一） / 1. /（1）)
+open sections; a heading that runs on into its body (（一）筹资标准。2024年…)
+gives its title to the section and its body to the sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import Line, Normalized
+
+_LEVELS = [
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}、")),
+    (2, re.compile(r"^（[一二三四五六七八九十]{1,3}）")),
+    (3, re.compile(r"^\d{1,2}[.、](?!\d)")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+]
+_OPEN = "（《“〈[【〔"
+_CLOSE = "）》”〉]】〕"
+SENTENCE_END = "。！？；"
+
+
+def heading_level(text: str) -> tuple[int, int] | None:
+    """(level, length of the marker) if `text` starts with an outline marker."""
+    for level, rx in _LEVELS:
+        m = rx.match(text)
+        if m:
+            return level, m.end()
+    return None
+
+
+def split_outside(text: str, seps: str) -> list[tuple[int, str]]:
+    """Split text at any of `seps` that stand outside brackets; keep (offset, piece without sep)."""
+    parts: list[tuple[int, str]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            parts.append((start, text[start:i]))
+            start = i + 1
+    if start < len(text):
+        parts.append((start, text[start:]))
+    return parts
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: Line
+    start: int                      # offset of the sentence in line.text
+    section: tuple[str, ...]        # titles of the enclosing headings, outermost first
+    index: int = 0
+    heading: str | None = None      # the title, when the sentence opens with an inline heading
+
+    @property
+    def origin(self) -> int:
+        return self.line.line_at(self.start)
+
+    def origin_of(self, offset: int) -> int:
+        """Original line of the character at `offset` within this sentence."""
+        return self.line.line_at(self.start + offset)
+
+    def clauses(self) -> list[tuple[int, str]]:
+        return split_outside(self.text, "，")
+
+
+@dataclass
+class Cell:
+    text: str
+    line: int
+    loc: str | None = None
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]
+    section: tuple[str, ...]
+    caption: str | None             # the text just before the table
+    index: int = 0
+
+
+@dataclass
+class Document:
+    norm: Normalized
+    sentences: list[Sentence]
+    tables: list[Table]
+    hints: dict = field(default_factory=dict)
+
+    def in_section(self, *words: str) -> list[Sentence]:
+        return [s for s in self.sentences if any(w in t for t in s.section for w in words)]
+
+
+def _table_rows(lines: list[Line]) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    current: list[Cell] = []
+    for ln in lines:
+        if not ln.cells:
+            if current:
+                rows.append(current)
+                current = []
+            continue
+        if len(ln.cells) > 1:  # a real table row
+            if current:
+                rows.append(current)
+                current = []
+            rows.append([Cell(c, ln.origin, ln.loc) for c in ln.cells])
+        else:
+            current.append(Cell(ln.cells[0], ln.origin, ln.loc))
+    if current:
+        rows.append(current)
+    return rows
+
+
+def segment(norm: Normalized, hints: dict | None = None) -> Document:
+    sentences: list[Sentence] = []
+    tables: list[Table] = []
+    stack: list[tuple[int, str]] = []
+    lines = norm.lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cells is not None:
+            j = i
+            while j < len(lines) and lines[j].cells is not None:
+                j += 1
+            rows = _table_rows(lines[i:j])
+            if rows:
+                caption = sentences[-1].text if sentences else None
+                tables.append(Table(rows, tuple(t for _, t in stack), caption, len(tables)))
+            i = j
+            continue
+        text = line.text
+        body_start = 0
+        heading = None
+        hl = heading_level(text)
+        if hl:
+            level, mlen = hl
+            rest = text[mlen:].strip()
+            # title: up to the first 。 (inline heading) or the whole short line
+            m = re.match(r"([^。；]{1,40}?)[。；]", rest)
+            if m:
+                heading = m.group(1)
+                body_start = mlen + (len(text[mlen:]) - len(rest)) + m.end()
+            elif len(rest) <= 40:
+                heading = rest
+                body_start = len(text)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            if heading:
+                stack.append((level, heading))
+                # the heading itself is a sentence too (it may hold a date: 准备阶段（8月31日前）)
+                sentences.append(Sentence(heading, line, mlen + (len(text[mlen:]) - len(rest)),
+                                          tuple(t for _, t in stack), len(sentences), heading))
+        for off, piece in split_outside(text[body_start:], SENTENCE_END):
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            sentences.append(Sentence(stripped, line, body_start + off + lead,
+                                      tuple(t for _, t in stack), len(sentences)))
+        i += 1
+    return Document(norm, sentences, tables, hints or {})

@@ -1,0 +1,35 @@
+"""transform: one Transformer module per fact family.
+
+Each module exposes `apply(doc, rs)`: it parses the sentences it cares about
+with its Lark grammar and puts facts (with evidence) into the rule set.
+The order matters where one family reads another's facts (subsidies read
+funding.individual; unexplained runs last and reports every figure no
+family used).
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+FAMILIES = (
+    "notice",
+    "region",
+    "funding",
+    "subsidies",
+    "periods",
+    "schedule",
+    "policies",
+    "targets",
+    "contacts",
+    "unexplained",
+)
+
+
+def apply_all(doc, rs) -> None:
+    for name in FAMILIES:
+        try:
+            mod = import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{name}":
+                continue  # family not built yet
+            raise
+        mod.apply(doc, rs)
