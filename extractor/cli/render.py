@@ -1,0 +1,231 @@
+"""Rendering of the review, the diff table and the check report (the only printing helpers).
+
+Everything goes through a rich Console from `IO.console()`, so colour appears
+only on a terminal and NO_COLOR is respected; the structure of the output
+(markers such as `*`, `~ + -`, `—`) never depends on colour, so piped text
+says the same thing.
+"""
+from __future__ import annotations
+
+import json
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ..compare import Drift, Table as DiffTable
+from ..review import Review
+
+NA = "—"  # a value the notice does not state
+
+
+# ------------------------------------------------------------------ values
+def fmt(value, key: str = "") -> str:
+    """A value as short text: numbers as written, lists joined, tiers and targets compact."""
+    if value is None:
+        return NA
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "、".join(fmt(v) for v in value)
+    if isinstance(value, dict):
+        if "basis" in value:
+            return fmt_tier(value)
+        if "rate" in value:
+            bound = {"min": "≥", "max": "≤"}.get(value.get("bound") or "", "")
+            text = f"{bound}{fmt(value['rate'])}%"
+            return text + (f" by {value['by']}" if value.get("by") else "")
+        return ", ".join(f"{k} {fmt(v)}" for k, v in value.items() if v is not None)
+    return str(value)
+
+
+def fmt_tier(t: dict) -> str:
+    basis, pct, sub, per = t.get("basis"), t.get("percent"), t.get("subsidy"), t.get("personal")
+    if basis == "percent":
+        text = f"{fmt(pct)}%" + (f" = {fmt(sub)}" if sub is not None else "")
+    elif basis == "fixed":
+        text = f"fixed {fmt(sub)}"
+    else:
+        text = basis or "?"
+        if sub is not None and basis == "full":
+            text += f" {fmt(sub)}"
+    if per is not None:
+        text += f", pays {fmt(per)}"
+    return text
+
+
+# ------------------------------------------------------------------ review (ingest, show)
+def review(console, r: Review, strict: bool = False) -> None:
+    n = r.notice
+    head = Text()
+    head.append(n.get("title") or r.source.get("path") or "(untitled notice)", style="bold")
+    if n.get("status") == "draft":
+        head.append("  [DRAFT]", style="bold magenta")
+    console.print(head)
+    region = " ".join(dict.fromkeys(x for x in (r.region.get("province"), r.region.get("name")) if x))
+    meta = [("region", (region + (f" ({r.region['level']})" if r.region.get("level") else "")
+                        + (f" {r.region['code']}" if r.region.get("code") else "")) if region else NA),
+            ("scheme year", fmt(r.scheme_year)),
+            ("document", " ".join(x for x in (n.get("doc_number"), n.get("issued_on")) if x) or NA),
+            ("issuers", fmt(n.get("issuers") or None)),
+            ("source", r.source.get("path") or NA)]
+    for label, value in meta:
+        console.print(Text.assemble((f"  {label:<12}", "dim"), value))
+    console.print()
+
+    t = Table(title=f"Facts ({len(r.facts)})", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+              pad_edge=False, expand=True)
+    t.add_column("fact", style="cyan", no_wrap=False, ratio=3)
+    t.add_column("value", ratio=3)
+    t.add_column("line", justify="right", ratio=1)
+    t.add_column("quote", ratio=7)
+    last = None
+    for f in r.facts:
+        value = Text(fmt(f.value))
+        if f.derived:
+            value.append(" (derived)", style="italic yellow")
+        if f.year_inferred:
+            value.append(" (year inferred)", style="italic yellow")
+        if f.quote is None:
+            quote, line = Text("no quote", style="red"), Text("")
+        elif (f.evidence_pointer, f.quote) == last:
+            quote, line = Text("〃", style="dim"), Text("")
+        else:
+            quote, line = Text(f.quote), Text(str(f.line) if f.line else "")
+        last = (f.evidence_pointer, f.quote)
+        t.add_row(f.pointer, value, line, quote)
+    if r.facts:
+        console.print(t)
+    else:
+        console.print(Text("No facts found.", style="bold red"))
+    if r.missing:
+        console.print(Text.assemble(("not found: ", "dim"), ", ".join(r.missing)))
+    console.print()
+
+    if r.warnings:
+        console.print(Text(f"Warnings ({len(r.warnings)})", style="bold yellow"))
+        for w in r.warnings:
+            line = Text.assemble(("  ! ", "bold yellow"), (w.get("code", ""), "yellow"), ": ", w.get("message", ""))
+            if w.get("pointer"):
+                line.append(f"  [{w['pointer']}]", style="dim")
+            console.print(line)
+    else:
+        console.print(Text("Warnings: none", style="green"))
+    if r.unexplained:
+        u = Table(title=f"Unexplained figures ({len(r.unexplained)}, {len(r.unexplained_money)} money): "
+                        "no fact accounts for these", title_justify="left", title_style="bold red",
+                  box=box.HEAVY_HEAD, border_style="red", expand=True)
+        u.add_column("", width=1, no_wrap=True)
+        u.add_column("line", justify="right", ratio=1)
+        u.add_column("kind", ratio=2)
+        u.add_column("figure", ratio=3)
+        u.add_column("quote", ratio=10)
+        for item in r.unexplained:
+            money = item.get("kind") == "money"
+            style = "bold red" if money else ""
+            u.add_row(Text("!" if money else "", style=style), str(item.get("line") or ""), Text(item.get("kind", ""), style=style),
+                      Text(item.get("text") or "", style=style), item.get("quote", ""))
+        console.print(u)
+    else:
+        console.print(Text("Unexplained figures: none", style="green"))
+    summary = (f"{len(r.facts)} fact(s), {len(r.warnings)} warning(s), "
+               f"{len(r.unexplained)} unexplained figure(s) ({len(r.unexplained_money)} money)")
+    console.print(Text(summary, style="bold"))
+    if strict and r.strict_failures:
+        console.print(Text(f"strict: failed ({len(r.warnings)} warning(s), "
+                           f"{len(r.unexplained_money)} unexplained money figure(s))", style="bold red"))
+
+
+# ------------------------------------------------------------------ diff
+FACT_WIDTH = 30
+MIN_CELL = 14
+
+
+def column_groups(n: int, width: int) -> list[range]:
+    """Split n value columns into groups that fit `width` terminal cells beside the fact column."""
+    per = max(1, (width - FACT_WIDTH) // (MIN_CELL + 3))
+    return [range(i, min(i + per, n)) for i in range(0, n, per)]
+
+
+def diff_text(console, table: DiffTable, width: int) -> None:
+    mode = "versions of one region" if table.mode == "versions" else "regions"
+    differing = sum(r.differs for r in table.rows)
+    console.print(Text(f"{len(table.columns)} rule sets ({mode}); {differing} of {len(table.rows)} fact row(s) differ",
+                       style="bold"))
+    groups = column_groups(len(table.columns), width)
+    for group in groups:
+        t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        if len(groups) > 1:
+            t.title = f"columns {group.start + 1}–{group.stop} of {len(table.columns)}"
+            t.title_justify = "left"
+        t.add_column("fact", style="cyan", max_width=FACT_WIDTH, overflow="fold")
+        for i in group:
+            t.add_column(table.columns[i].label, overflow="fold", min_width=6)
+        for row in table.rows:
+            key = Text(("* " if row.differs else "  ") + row.key, style="bold" if row.differs else "")
+            cells = []
+            for i in group:
+                v = row.values[i]
+                style = "bold yellow" if row.marked[i] else ("dim" if v is None else "")
+                cells.append(Text(fmt(v), style=style))
+            t.add_row(key, *cells)
+        console.print(t)
+    console.print(Text(f"* differs; {NA} not stated", style="dim"))
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def diff_markdown(table: DiffTable) -> str:
+    mode = "versions of one region" if table.mode == "versions" else "regions"
+    differing = sum(r.differs for r in table.rows)
+    lines = [f"**nrc diff**: {len(table.columns)} rule sets ({mode}); {differing} of {len(table.rows)} fact row(s) differ",
+             "",
+             "| fact | " + " | ".join(_md(c.label) for c in table.columns) + " |",
+             "|---|" + "---|" * len(table.columns)]
+    for row in table.rows:
+        key = f"**{_md(row.key)}**" if row.differs else _md(row.key)
+        cells = [f"**{_md(fmt(v))}**" if m else _md(fmt(v)) for v, m in zip(row.values, row.marked)]
+        lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    lines += ["", f"**bold**: differs; {NA}: not stated. Columns: "
+              + "; ".join(f"{_md(c.label)} = `{_md(c.path)}`" for c in table.columns)]
+    return "\n".join(lines) + "\n"
+
+
+def diff_json(table: DiffTable) -> str:
+    return json.dumps(table.as_json(), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------ check
+def drift_report(console, notice: str, rules_path: str, d: Drift) -> None:
+    console.print(Text.assemble((notice, "bold"), f" → {rules_path}: ", ("drift", "bold red")))
+    last_quote = None
+    for c in d.changes:
+        sign, style = {"changed": ("~", "yellow"), "added": ("+", "green"), "removed": ("-", "red")}[c.kind]
+        line = Text.assemble((f"  {sign} ", style), (c.pointer, "cyan"), ": ")
+        if c.kind == "changed":
+            line.append(fmt(c.old), style="red")
+            line.append(" → ")
+            line.append(fmt(c.new), style="green")
+        else:
+            line.append(fmt(c.new if c.kind == "added" else c.old), style=style)
+        console.print(line)
+        if c.quote and c.quote != last_quote:
+            console.print(Text(f"      line {c.line}: {c.quote}" if c.line else f"      {c.quote}", style="dim"))
+        last_quote = c.quote or last_quote
+    if d.evidence:
+        parts = []
+        for p, old, new in d.evidence:
+            if old and new:
+                parts.append(f"{p} line {old.get('line')}→{new.get('line')}" if old.get("line") != new.get("line")
+                             else f"{p} quote")
+            else:
+                parts.append(f"{p} {'added' if new else 'removed'}")
+        console.print(Text(f"  evidence only ({len(d.evidence)}): " + ", ".join(parts), style="dim"))
+    if d.formatting:
+        console.print(Text("  file bytes differ, facts and evidence do not (formatting only)", style="dim"))
