@@ -149,9 +149,7 @@ def fact_rows(rules: dict) -> dict[str, object]:
         _put(rows, f"funding.bounds.{k}", v)
     for c in g("funding", "classes") or []:
         name = c.get("population") or "?"
-        if c.get("year") is not None:
-            name = f"{name} {c['year']}"
-        for k in ("total", "individual", "government"):
+        for k in ("year", "total", "individual", "government"):
             _put(rows, f"funding.classes[{name}].{k}", c.get(k))
     for t in g("subsidies") or []:
         tier = {k: t.get(k) for k in TIER if t.get(k) is not None}
@@ -282,9 +280,11 @@ def table(named: list[tuple[str, dict]]) -> Table:
         elif versions:
             marked = [n > 0 and texts[n] != texts[n - 1] for n in range(len(texts))]
         else:
-            counts = Counter(texts)
-            mode = max(texts, key=lambda t: (counts[t], -texts.index(t)))
-            marked = [t != mode for t in texts]
+            counts = Counter(texts).most_common()
+            if counts[0][1] > 1 and counts[0][1] > counts[1][1]:  # a clear majority: mark the others
+                marked = [t != counts[0][0] for t in texts]
+            else:
+                marked = [True] * len(texts)
         rows.append(Row(k, values, differs, marked))
     return Table("versions" if versions else "regions", cols, rows)
 

@@ -67,6 +67,7 @@ class RuleSet:
     def __init__(self) -> None:
         self.data = skeleton()
         self._evidence: dict[str, Evidence] = {}
+        self.used: set[tuple[int, int]] = set()   # (id of a normalized Line, offset) of figures facts used
 
     # ------------------------------------------------------------ access
     def get(self, pointer: str):

@@ -9,7 +9,11 @@ Nothing here prints.
 """
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 # Parts of a rule set that are not facts of the notice (shown elsewhere in the review).
 NOT_FACTS = ("format", "source", "evidence", "warnings", "unexplained")
@@ -55,6 +59,28 @@ def escape(part: str) -> str:
     return str(part).replace("~", "~0").replace("/", "~1")
 
 
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    return json.loads(resources.files("extractor.schema").joinpath("rules.schema.json").read_text("utf-8"))
+
+
+def ordered(node, schema: dict | None = None):
+    """`node` with dict keys in the order of the schema (the order of the spec), unknown keys last, sorted."""
+    schema = _schema() if schema is None else schema
+    if "$ref" in schema:
+        schema = _schema()["$defs"].get(schema["$ref"].rsplit("/", 1)[-1], {})
+    if isinstance(node, dict):
+        props = schema.get("properties") or {}
+        keys = [k for k in props if k in node] + sorted(k for k in node if k not in props)
+        return {k: ordered(node[k], props.get(k) or {}) for k in keys}
+    if isinstance(node, list):
+        return [ordered(x, schema.get("items") or {}) for x in node]
+    return node
+
+
 def _empty(value) -> bool:
     return value is None or value == [] or value == {}
 
@@ -84,6 +110,7 @@ def evidence_of(evidence: dict, pointer: str) -> tuple[str, dict] | None:
 def facts(rules: dict) -> list[Fact]:
     """Every stated fact of a rule set, in rule set order, with its evidence."""
     evidence = rules.get("evidence") or {}
+    rules = ordered(rules)
     out: list[Fact] = []
     for key in rules:
         if key in NOT_FACTS:
@@ -95,7 +122,8 @@ def facts(rules: dict) -> list[Fact]:
             ev_ptr, ev = found if found else (None, {})
             out.append(Fact(pointer, value, ev.get("line"), ev.get("quote"),
                             derived=bool(ev.get("derived")),
-                            year_inferred=bool(ev.get("year_inferred")), evidence_pointer=ev_ptr))
+                            year_inferred=bool(ev.get("year_inferred")) and isinstance(value, str) and bool(DATE.match(value)),
+                            evidence_pointer=ev_ptr))
     return out
 
 

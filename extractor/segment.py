@@ -151,6 +151,8 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
             elif len(rest) <= 40:
                 heading = rest
                 body_start = len(text)
+            else:
+                body_start = mlen + (len(text[mlen:]) - len(rest))
             while stack and stack[-1][0] >= level:
                 stack.pop()
             if heading:

@@ -39,30 +39,56 @@ def corpus_stem(rules: dict, original: Path) -> str:
     return stem
 
 
+MAX_STEM_BYTES = 180  # file systems limit names to 255 bytes; CJK is 3 bytes a character in UTF-8
+
+
+def _clip(stem: str, limit: int = MAX_STEM_BYTES) -> str:
+    data = stem.encode("utf-8")[:limit]
+    return data.decode("utf-8", errors="ignore")
+
+
+def _create(target: Path, data: bytes) -> bool:
+    """Write `data` to a new file `target`, whole or not at all; False if the name is taken."""
+    import os
+    import tempfile
+    fd, tmp = tempfile.mkstemp(prefix=".nrc-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.link(tmp, target)  # unlike rename, a link never replaces an existing file
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        os.unlink(tmp)
+
+
 def place(original: Path, rules: dict, corpus: Path) -> tuple[Path, bool]:
     """Copy `original` into `corpus` under its region-year name; return (path, copied).
 
     Never overwrites: the same bytes under that name mean already ingested
     (copied is False); different bytes move on to name-2, name-3...
     """
-    from ..batch import locked
     from ..errors import InputError
-    from ..fsutil import atomic_write, inside, safe_name
+    from ..fsutil import inside, safe_name
     data = original.read_bytes()
     suffix = original.suffix.lower()
-    base = safe_name(corpus_stem(rules, original), "")
-    with locked(corpus):
-        for n in range(1, 10_000):
-            name = safe_name(base if n == 1 else f"{base}-{n}", suffix)
-            try:
-                target = inside(corpus, name)
-            except ValueError:
-                raise InputError(original, f"cannot make a safe corpus name from {name!r}", "rename the file") from None
-            if not target.exists():
-                atomic_write(target, data)
-                return target, True
-            if target.is_file() and target.read_bytes() == data:
-                return target, False
+    base = safe_name(_clip(corpus_stem(rules, original)), "")
+    corpus.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        name = safe_name(base if n == 1 else f"{base}-{n}", suffix)
+        try:
+            target = inside(corpus, name)
+        except ValueError:
+            raise InputError(original, f"cannot make a safe corpus name from {name!r}", "rename the file") from None
+        if target.is_file() and target.read_bytes() == data:
+            return target, False
+        if not target.exists() and _create(target, data):
+            return target, True
+        if target.is_file() and target.read_bytes() == data:  # written by a concurrent ingest meanwhile
+            return target, False
     raise InputError(original, "too many different notices share this name", "rename the file")
 
 

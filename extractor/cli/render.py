@@ -79,24 +79,27 @@ def review(console, r: Review, strict: bool = False) -> None:
 
     t = Table(title=f"Facts ({len(r.facts)})", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
               pad_edge=False, expand=True)
-    t.add_column("fact", style="cyan", no_wrap=False, ratio=3)
-    t.add_column("value", ratio=3)
-    t.add_column("line", justify="right", ratio=1)
-    t.add_column("quote", ratio=7)
-    last = None
+    t.add_column("fact", style="cyan", overflow="fold", width=min(36, max((len(f.pointer) for f in r.facts), default=4)))
+    t.add_column("value", overflow="fold", ratio=3, min_width=12)
+    t.add_column("line", justify="right", width=4)
+    t.add_column("quote", overflow="fold", ratio=5)
+    last, section = None, None
     for f in r.facts:
+        top = f.pointer.split("/")[1]
+        if section is not None and top != section:
+            t.add_section()
+        section = top
         value = Text(fmt(f.value))
         if f.derived:
             value.append(" (derived)", style="italic yellow")
         if f.year_inferred:
             value.append(" (year inferred)", style="italic yellow")
         if f.quote is None:
-            quote, line = Text("no quote", style="red"), Text("")
-        elif (f.evidence_pointer, f.quote) == last:
-            quote, line = Text("〃", style="dim"), Text("")
-        else:
-            quote, line = Text(f.quote), Text(str(f.line) if f.line else "")
-        last = (f.evidence_pointer, f.quote)
+            quote, line = Text("no quote", style="yellow"), Text("")
+        else:  # a quote repeated from the row above is shown as 〃 (its line number stays)
+            quote = Text("〃", style="dim") if f.quote == last else Text(f.quote)
+            line = Text(str(f.line) if f.line else "")
+        last = f.quote
         t.add_row(f.pointer, value, line, quote)
     if r.facts:
         console.print(t)
@@ -120,10 +123,10 @@ def review(console, r: Review, strict: bool = False) -> None:
                         "no fact accounts for these", title_justify="left", title_style="bold red",
                   box=box.HEAVY_HEAD, border_style="red", expand=True)
         u.add_column("", width=1, no_wrap=True)
-        u.add_column("line", justify="right", ratio=1)
-        u.add_column("kind", ratio=2)
-        u.add_column("figure", ratio=3)
-        u.add_column("quote", ratio=10)
+        u.add_column("line", justify="right", width=4)
+        u.add_column("kind", width=7)
+        u.add_column("figure", overflow="fold", ratio=2)
+        u.add_column("quote", overflow="fold", ratio=7)
         for item in r.unexplained:
             money = item.get("kind") == "money"
             style = "bold red" if money else ""
@@ -141,32 +144,61 @@ def review(console, r: Review, strict: bool = False) -> None:
 
 
 # ------------------------------------------------------------------ diff
-FACT_WIDTH = 30
-MIN_CELL = 14
+FACT_MAX = 40   # the fact column fits its longest key up to this; longer keys fold
+CELL_MAX = 22   # a value column wider than this wraps
+GAP = 3         # padding and rule between columns (box.SIMPLE_HEAD, no edges)
 
 
-def column_groups(n: int, width: int) -> list[range]:
-    """Split n value columns into groups that fit `width` terminal cells beside the fact column."""
-    per = max(1, (width - FACT_WIDTH) // (MIN_CELL + 3))
-    return [range(i, min(i + per, n)) for i in range(0, n, per)]
+def column_groups(widths: list[int], fact_width: int, width: int) -> list[range]:
+    """Split value columns of the given natural widths into consecutive groups that fit `width` cells."""
+    groups, start, used = [], 0, fact_width
+    for i, w in enumerate(widths):
+        need = min(w, CELL_MAX) + GAP
+        if i > start and used + need > width:
+            groups.append(range(start, i))
+            start, used = i, fact_width
+        used += need
+    groups.append(range(start, len(widths)))
+    return groups
+
+
+def wrap_key(key: str, width: int) -> str:
+    """A fact key broken after '.' or ']' (not inside words) into lines of at most `width` cells."""
+    import re
+    from rich.cells import cell_len
+    lines, line = [], ""
+    for part in re.findall(r"[^.\]]*(?:[.\]]|$)", key):
+        if not part:
+            continue
+        if line and cell_len(line) + cell_len(part) > width:
+            lines.append(line)
+            line = "  "
+        line += part
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def diff_text(console, table: DiffTable, width: int) -> None:
+    from rich.cells import cell_len
     mode = "versions of one region" if table.mode == "versions" else "regions"
     differing = sum(r.differs for r in table.rows)
     console.print(Text(f"{len(table.columns)} rule sets ({mode}); {differing} of {len(table.rows)} fact row(s) differ",
                        style="bold"))
-    groups = column_groups(len(table.columns), width)
+    fact_width = min(FACT_MAX, max([cell_len(r.key) + 2 for r in table.rows] + [6]), max(24, width * 2 // 5))
+    widths = [max([cell_len(c.label)] + [cell_len(fmt(r.values[i])) for r in table.rows])
+              for i, c in enumerate(table.columns)]
+    groups = column_groups(widths, fact_width + 1, width)
     for group in groups:
         t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         if len(groups) > 1:
             t.title = f"columns {group.start + 1}–{group.stop} of {len(table.columns)}"
             t.title_justify = "left"
-        t.add_column("fact", style="cyan", max_width=FACT_WIDTH, overflow="fold")
+        t.add_column("fact", style="cyan", width=fact_width, overflow="fold")
         for i in group:
-            t.add_column(table.columns[i].label, overflow="fold", min_width=6)
+            t.add_column(table.columns[i].label, overflow="fold", min_width=min(widths[i], 6), max_width=CELL_MAX)
         for row in table.rows:
-            key = Text(("* " if row.differs else "  ") + row.key, style="bold" if row.differs else "")
+            key = Text("* " if row.differs else "  ", style="bold yellow")
+            key.append(wrap_key(row.key, fact_width - 2).replace("\n", "\n  "), style="bold" if row.differs else "")
             cells = []
             for i in group:
                 v = row.values[i]

@@ -1,0 +1,230 @@
+"""lexicon: the vocabulary data files, and the clause lexer built from them.
+
+`tokens(text)` turns a clause into the terminals that the family grammars
+%declare: figures (MONEY, PERCENT, DATE, COUNT, PHONE) from extractor.values,
+keywords from grammar/vocab/keywords.toml, punctuation (COMMA 、=DUN COLON),
+bracketed asides as PAREN, and any other run of text as TEXT.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Token
+
+from .errors import GrammarError
+from .grammars import vocab_path
+from .values import Value, scan
+
+_PUNCT = {"，": "COMMA", "、": "DUN", "：": "COLON"}
+_OPEN, _CLOSE = "（〔[【", "）〕]】"
+
+
+def _load_toml(name: str) -> dict:
+    try:
+        with open(vocab_path(name), "rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise GrammarError(f"grammar/vocab/{name}: {exc}") from exc
+
+
+def _table(section: str) -> dict[str, str]:
+    data = _load_toml("keywords.toml").get(section, {})
+    out: dict[str, str] = {}
+    for term, words in data.items():
+        if not isinstance(words, list) or not term.replace("_", "").isupper():
+            raise GrammarError(f"grammar/vocab/keywords.toml: {term} must be an UPPER name with a list of words")
+        for w in words:
+            out.setdefault(w, term)
+    return out
+
+
+@lru_cache(maxsize=None)
+def keywords() -> dict[str, str]:
+    """word -> terminal name ([tokens] and punctuation)."""
+    out = _table("tokens")
+    for w, term in _PUNCT.items():
+        out.setdefault(w, term)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _particles() -> dict[str, str]:
+    return _table("particles")
+
+
+@lru_cache(maxsize=None)
+def _whole() -> dict[str, str]:
+    """One-character [tokens] words: they count only as a whole run of text."""
+    return {w: t for w, t in keywords().items() if len(w) == 1 and w not in _PUNCT}
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict[str, str]:
+    """Every word of two or more characters -> terminal (groups and populations included)."""
+    out = {w: t for w, t in keywords().items() if len(w) > 1 or w in _PUNCT}
+    for e in populations():
+        for s in e.synonyms:
+            out.setdefault(s, "POP")
+    for e in groups():
+        for s in e.synonyms:
+            if out.get(s) in (None, "POP"):
+                out[s] = "GROUP"
+    return out
+
+
+
+@lru_cache(maxsize=None)
+def _keyword_re() -> re.Pattern:
+    words = sorted(_words(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    synonyms: tuple[str, ...]
+    general: bool = False
+
+
+def _entries(file: str, key: str) -> tuple[Entry, ...]:
+    data = _load_toml(file).get(key, [])
+    out = []
+    for item in data:
+        if "name" not in item or not isinstance(item.get("synonyms", []), list):
+            raise GrammarError(f"grammar/vocab/{file}: every [[{key}]] needs name and synonyms")
+        out.append(Entry(item["name"], tuple(item.get("synonyms", [])) or (item["name"],), bool(item.get("general"))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def groups() -> tuple[Entry, ...]:
+    return _entries("groups.toml", "group")
+
+
+@lru_cache(maxsize=None)
+def populations() -> tuple[Entry, ...]:
+    return _entries("populations.toml", "population")
+
+
+@lru_cache(maxsize=None)
+def grades() -> tuple[str, ...]:
+    return tuple(_load_toml("populations.toml").get("grades", {}).get("words", []))
+
+
+def _best(entries: tuple[Entry, ...], label: str) -> Entry | None:
+    best, best_len = None, 0
+    for e in entries:
+        for s in e.synonyms:
+            if len(s) > best_len and s in label:
+                best, best_len = e, len(s)
+    return best
+
+
+def canonical_group(label: str) -> str | None:
+    e = _best(groups(), label)
+    return e.name if e else None
+
+
+def population(label: str) -> Entry | None:
+    return _best(populations(), label)
+
+
+# ---------------------------------------------------------------- the lexer
+@dataclass
+class Tok:
+    type: str
+    text: str
+    start: int
+    end: int
+    value: Value | None = None
+
+    def lark(self) -> Token:
+        return Token(self.type, self, start_pos=self.start)
+
+
+def _paren_spans(text: str) -> list[tuple[int, int]]:
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans
+
+
+def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False) -> list[Tok]:
+    """Tokens of one clause or sentence (offsets relative to `text`)."""
+    if values is None:
+        values = scan(text)
+    marks: list[Tok] = []
+    taken = bytearray(len(text))
+    for s, e in _paren_spans(text):
+        marks.append(Tok("PAREN", text[s + 1:e - 1], s, e))
+        taken[s:e] = b"\x01" * (e - s)
+    for v in values:
+        if any(taken[v.start:v.end]):
+            continue
+        marks.append(Tok(v.kind.upper(), v.text, v.start, v.end, v))
+        taken[v.start:v.end] = b"\x01" * (v.end - v.start)
+    kw = _words()
+    for m in _keyword_re().finditer(text):
+        if any(taken[m.start():m.end()]):
+            continue
+        marks.append(Tok(kw[m.group()], m.group(), m.start(), m.end()))
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    marks.sort(key=lambda t: t.start)
+    out: list[Tok] = []
+    pos = 0
+    for t in marks:
+        if t.start > pos:
+            _text(text, pos, t.start, out)
+        if t.type != "SKIP" or keep_skip:
+            out.append(t)
+        pos = t.end
+    if pos < len(text):
+        _text(text, pos, len(text), out)
+    return out
+
+
+def _text(text: str, s: int, e: int, out: list[Tok]) -> None:
+    """A run of other text: particles at its edges become tokens, the rest is TEXT."""
+    while s < e and text[s] == " ":
+        s += 1
+    while e > s and text[e - 1] == " ":
+        e -= 1
+    if s >= e:
+        return
+    whole = _whole()
+    if text[s:e] in whole:
+        _emit(Tok(whole[text[s:e]], text[s:e], s, e), out)
+        return
+    parts = _particles()
+    tail: list[Tok] = []
+    if text[s] in parts:
+        _emit(Tok(parts[text[s]], text[s], s, s + 1), out)
+        s += 1
+    if e > s and text[e - 1] in parts:
+        tail.append(Tok(parts[text[e - 1]], text[e - 1], e - 1, e))
+        e -= 1
+    chunk = text[s:e]
+    if chunk.strip(" 。；.·"):
+        _emit(Tok("TEXT", chunk, s, e), out)
+    for t in tail:
+        _emit(t, out)
+
+
+def _emit(t: Tok, out: list[Tok]) -> None:
+    if t.type == "SKIP":
+        return
+    if t.type == "TEXT" and out and out[-1].type == "TEXT" and out[-1].end >= t.start - 1:
+        prev = out[-1]
+        out[-1] = Tok("TEXT", prev.text + t.text, prev.start, t.end)
+        return
+    out.append(t)

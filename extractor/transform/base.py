@@ -1,0 +1,65 @@
+"""Helpers every family transformer shares: evidence, used figures, clause tokens."""
+from __future__ import annotations
+
+import re
+
+from ..facts import Evidence, RuleSet
+from ..lexicon import Tok, tokens
+from ..segment import Cell, Sentence
+from ..values import Value
+
+QUOTE_MAX = 240
+
+
+def clean(text: str | None) -> str | None:
+    """Text value as the spec wants it: layout spaces removed."""
+    if text is None:
+        return None
+    return re.sub(r"\s+", "", text) or None
+
+
+def evidence(sent: Sentence, offset: int = 0, **flags) -> Evidence:
+    quote = sent.text if len(sent.text) <= QUOTE_MAX else sent.text[:QUOTE_MAX] + "…"
+    return Evidence(sent.origin_of(offset), quote, loc=sent.line.loc, **flags)
+
+
+def cell_evidence(cell: Cell, row: list[Cell] | None = None, **flags) -> Evidence:
+    quote = " | ".join(c.text for c in row) if row else cell.text
+    return Evidence(cell.line, quote, loc=cell.loc, **flags)
+
+
+def use(rs: RuleSet, sent: Sentence, tok: Tok | Value | None) -> None:
+    """Mark a figure of `sent` as accounted for by a fact."""
+    if tok is None:
+        return
+    rs.used.add((id(sent.line), sent.start + tok.start))
+
+
+def use_cell(rs: RuleSet, cell: Cell) -> None:
+    rs.used.add((id(cell), 0))
+
+
+def sentence_tokens(sent: Sentence) -> list[Tok]:
+    return tokens(sent.text)
+
+
+def clauses(toks: list[Tok]) -> list[list[Tok]]:
+    """Split a sentence's tokens at top-level commas."""
+    out: list[list[Tok]] = [[]]
+    for t in toks:
+        if t.type == "COMMA":
+            out.append([])
+        else:
+            out[-1].append(t)
+    return [c for c in out if c]
+
+
+def tok_values(tree) -> list[Tok]:
+    """Every token of a parse tree, in order."""
+    from lark import Token, Tree
+    out = []
+    for node in tree.iter_subtrees_topdown() if isinstance(tree, Tree) else []:
+        for ch in node.children:
+            if isinstance(ch, Token):
+                out.append(ch.value)
+    return sorted(out, key=lambda t: t.start)

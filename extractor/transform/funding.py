@@ -1,0 +1,273 @@
+"""funding: total, individual, government, its split by level, bounds, and classes by population.
+
+Sentences are parsed clause by clause with grammar/funding.lark.  A clause
+naming a population (grammar/vocab/populations.toml) that is not the
+general one gives a class; figures of general residents go to the top level.
+Tables of standards by population (rows) and 筹资/财政/个人 (columns) give
+classes too.
+"""
+from __future__ import annotations
+
+from lark import Transformer, v_args
+
+from ..lexicon import grades, keywords, population
+from ..parse import parse
+from ..values import parse_value
+from .base import cell_evidence, clauses, evidence, sentence_tokens, use, use_cell
+
+ROLE_KEYS = {"TOTAL": "total", "INDIVIDUAL": "individual", "GOVERNMENT": "government"}
+LEVELS = {"中央": "central", "省": "provincial", "市": "prefecture", "县": "county", "区": "county"}
+_TIER_WORDS = {"AID", "FULL", "FIXED_AID", "AID_AMOUNT", "NO_PAY", "EXTERNAL", "FUND", "RATE"}
+
+
+def level_key(word: str) -> str | None:
+    for k, v in LEVELS.items():
+        if word.startswith(k):
+            return v
+    return None
+
+
+@v_args(inline=True)
+class FundingTransformer(Transformer):
+    """Parse tree of one clause -> a small dict describing it."""
+
+    def subject(self, *toks):
+        return [t.value for t in toks]
+
+    def role(self, tok):
+        return ROLE_KEYS[tok.type]
+
+    def standard(self, *items):
+        subject = items[0] if len(items) == 3 else []
+        return {"kind": "standard", "subject": subject, "role": items[-2], "money": items[-1].value}
+
+    def standard_after(self, *items):
+        subject = items[0] if len(items) == 3 else []
+        return {"kind": "standard", "subject": subject, "role": "total", "money": items[-2].value}
+
+    def bare(self, *items):
+        subject = items[0] if len(items) == 2 else []
+        return {"kind": "bare", "subject": subject, "money": items[-1].value}
+
+    def levels(self, *toks):
+        return [t.value for t in toks if t.type == "LEVEL"]
+
+    def amounts(self, *toks):
+        return [t.value for t in toks if t.type in ("MONEY", "PERCENT")]
+
+    def split(self, *items):
+        levels = next(i for i in items if isinstance(i, list) and i and i[0].type == "LEVEL")
+        amounts = next(i for i in items if isinstance(i, list) and i and i[0].type in ("MONEY", "PERCENT"))
+        return {"kind": "split", "levels": levels, "amounts": amounts}
+
+
+_T = FundingTransformer()
+
+
+def _grade(subject) -> str:
+    text = "".join(t.text for t in subject if t.type == "TEXT")
+    return next((g for g in sorted(grades(), key=len, reverse=True) if g in text), "")
+
+
+def _population(subject, previous):
+    """(population entry, class label) named by a clause subject, else the previous clause's."""
+    for t in subject:
+        if t.type in ("POP", "GROUP"):
+            pop = population(t.text)
+            if pop:
+                return pop, t.text + _grade(subject), t.text
+    if previous and _grade(subject):
+        return previous[0], previous[2] + _grade(subject), previous[2]
+    return previous
+
+
+def _year(subject):
+    for t in subject:
+        if t.type == "DATE" and t.value and t.value.value.year and t.value.value.month is None:
+            return t.value.value.year
+    return None
+
+
+def apply(doc, rs) -> None:
+    classes: dict[str, dict] = {}
+    class_ev: dict[str, dict] = {}
+    general: dict = {}
+    general_ev: dict = {}
+    prev_pop = None
+    for sent in doc.sentences:
+        toks = sentence_tokens(sent)
+        types = {t.type for t in toks}
+        if "MONEY" not in types and "PERCENT" not in types:
+            prev_pop = None if not sent.text.startswith("其中") else prev_pop
+            continue
+        if types & _TIER_WORDS:
+            prev_pop = None
+            continue
+        section_role = _section_role(sent)
+        if not (types & {"TOTAL", "INDIVIDUAL", "GOVERNMENT", "LEVEL"}) and not section_role:
+            continue
+        if not sent.text.startswith("其中"):
+            prev_pop = None
+        pop = prev_pop
+        for clause in clauses(toks):
+            if "PAREN" in {t.type for t in clause}:
+                inner = [t for t in clause if t.type == "PAREN"]
+                clause = [t for t in clause if t.type != "PAREN"]
+                for p in inner:
+                    _paren_split(p, sent, rs, general, general_ev)
+            tree = parse("funding", clause)
+            if tree is None:
+                continue
+            fact = _T.transform(tree)
+            if fact["kind"] == "split":
+                _split(fact, sent, 0, rs, general, general_ev)
+                continue
+            role = fact.get("role") or section_role
+            if not role:
+                continue
+            pop = _population(fact["subject"], pop)
+            money = fact["money"]
+            ev = evidence(sent, money.start)
+            target, tev = general, general_ev
+            if pop and not pop[0].general:
+                key = pop[1]
+                target = classes.setdefault(key, {"population": key, "year": _year(fact["subject"])})
+                tev = class_ev.setdefault(key, {})
+            if target.get(role) is None:
+                target[role] = money.value.value
+                tev[role] = ev
+                if money.value.bound:
+                    target.setdefault("_bounds", {})[role] = money.value.bound
+                use(rs, sent, money)
+            elif target[role] != money.value.value:
+                rs.warn("ambiguous_" + role, f"two different {role} standards: {target[role]} and {money.value.value}",
+                        "/funding/" + role)
+        prev_pop = pop
+    _tables(doc, rs, classes, class_ev)
+    _emit(rs, general, general_ev, classes, class_ev)
+
+
+def _section_role(sent) -> str | None:
+    """A bare amount under a heading like 参保缴费标准 / 筹资标准 means that standard."""
+    for title in reversed(sent.section):
+        if "缴费" in title and "标准" in title:
+            return "individual"
+        if "筹资" in title:
+            return "total"
+    return None
+
+
+def _paren_split(paren_tok, sent, rs, general, general_ev):
+    from ..lexicon import tokens
+    inner = tokens(paren_tok.text)
+    tree = parse("funding", inner)
+    if tree is None:
+        return
+    fact = _T.transform(tree)
+    if fact["kind"] == "split":
+        _split(fact, sent, paren_tok.start + 1, rs, general, general_ev)
+
+
+def _split(fact, sent, base, rs, general, general_ev):
+    levels = [level_key(t.text) for t in fact["levels"]]
+    amounts = fact["amounts"]
+    if len(levels) != len(amounts) or None in levels:
+        return
+    split = general.setdefault("government_split", {})
+    for key, amt in zip(levels, amounts):
+        if amt.type == "PERCENT":
+            split.setdefault("_pct", {})[key] = (amt.value.value, evidence(sent, base + amt.start, derived=True))
+        else:
+            split[key] = amt.value.value
+            general_ev[f"government_split/{key}"] = evidence(sent, base + amt.start)
+        rs.used.add((id(sent.line), sent.start + base + amt.start))
+
+
+def _tables(doc, rs, classes, class_ev):
+    """A table whose header names 筹资 / 财政 / 个人 columns: one class per row."""
+    kw = keywords()
+    for table in doc.tables:
+        if len(table.rows) < 2:
+            continue
+        header = [c.text for c in table.rows[0]]
+        roles = []
+        for h in header:
+            role = None
+            for word, term in sorted(kw.items(), key=lambda x: -len(x[0])):
+                if term in ROLE_KEYS and word in h:
+                    role = ROLE_KEYS[term]
+                    break
+            if role is None and "筹资" in h:
+                role = "total"
+            roles.append(role)
+        if sum(r is not None for r in roles) < 2:
+            continue
+        wan = any("万元" in h for h in header)
+        for row in table.rows[1:]:
+            if not row or len(row) != len(header):
+                continue
+            label = row[0].text
+            entry = {"population": label, "year": None}
+            evs = {}
+            for cell, role in zip(row[1:], roles[1:]):
+                if role is None:
+                    continue
+                v = parse_value(cell.text if cell.text.endswith("元") else cell.text + ("万元" if wan else "元"), "money")
+                if v is None:
+                    continue
+                entry[role] = v.value
+                evs[role] = cell_evidence(cell, row)
+                use_cell(rs, cell)
+            if len(evs) >= 1:
+                classes.setdefault(label, entry).update(entry)
+                class_ev.setdefault(label, {}).update(evs)
+
+
+def _emit(rs, general, general_ev, classes, class_ev):
+    gen_class = None
+    for key, c in classes.items():
+        pop = population(key)
+        if pop and pop.general:
+            gen_class = key
+    if gen_class and not any(general.get(k) is not None for k in ("total", "individual", "government")):
+        general.update({k: v for k, v in classes[gen_class].items() if k in ("total", "individual", "government")})
+        general_ev.update(class_ev[gen_class])
+    for role in ("total", "individual", "government"):
+        if general.get(role) is not None:
+            rs.put(f"/funding/{role}", general[role], general_ev[role])
+    for role, bound in (general.get("_bounds") or {}).items():
+        rs.put(f"/funding/bounds/{role}", bound, general_ev[role])
+    split = general.get("government_split") or {}
+    pct = split.pop("_pct", {})
+    for key, value in split.items():
+        rs.put(f"/funding/government_split/{key}", value, general_ev[f"government_split/{key}"])
+    gov = general.get("government")
+    for key, (p, ev) in pct.items():
+        if gov is not None and key not in split:
+            rs.put(f"/funding/government_split/{key}", round(gov * p / 100, 2), ev)
+    # derive the missing one of total / individual / government
+    t, i, g = (general.get(k) for k in ("total", "individual", "government"))
+    if not (general.get("_bounds")):
+        if t is None and i is not None and g is not None:
+            rs.put("/funding/total", i + g, general_ev["individual"].but(derived=True))
+        elif i is None and t is not None and g is not None:
+            rs.put("/funding/individual", t - g, general_ev["total"].but(derived=True))
+        elif g is None and t is not None and i is not None:
+            rs.put("/funding/government", t - i, general_ev["total"].but(derived=True))
+    for key in sorted(classes, key=lambda k: list(classes).index(k)):
+        c = classes[key]
+        item = {k: c.get(k) for k in ("population", "total", "individual", "government", "year")}
+        ct, ci, cg = item["total"], item["individual"], item["government"]
+        evs = dict(class_ev.get(key, {}))
+        if ct is not None and cg is not None and ci is None:
+            item["individual"] = ct - cg
+            evs["individual"] = evs["total"].but(derived=True)
+        elif ct is not None and ci is not None and cg is None:
+            item["government"] = ct - ci
+            evs["government"] = evs["total"].but(derived=True)
+        elif ct is None and ci is not None and cg is not None:
+            item["total"] = ci + cg
+            evs["total"] = evs["individual"].but(derived=True)
+        first = next(iter(evs.values()), None)
+        evs[""] = first
+        rs.append("/funding/classes", item, {k: v for k, v in evs.items() if v is not None})

@@ -1,0 +1,226 @@
+"""subsidies: one tier per group, with basis, percent, subsidy, personal and payer; subsidy_rule.
+
+A sentence may hold several tier statements (对A给予全额资助，对B给予90%定额资助…):
+clauses are tried from each start, longest first, with grammar/subsidy.lark.
+The groups of a statement are split at 、/和/及 (一、二类低保对象 stays whole);
+each label is mapped to its canonical group by grammar/vocab/groups.toml.
+Amounts not stated are derived from funding.individual and marked derived.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Transformer, v_args
+
+from ..lexicon import canonical_group
+from ..parse import parse
+from .base import clean, evidence, sentence_tokens, use
+
+MAX_CLAUSES = 6
+_AID_TYPES = {"FULL", "FIXED_AID", "AID", "AID_AMOUNT", "EXTERNAL"}
+_SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
+_ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
+_ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
+_TRAILER = re.compile(r"(?:(?:参加|参保|缴纳).*|等(?:[一二三四五六七八九十\d]+类)?(?:人员|人群|群体|对象)?|[一二三四五六七八九十\d]+类人员)$")
+_LEADER = re.compile(r"^(?:其中|对于|对|其他符合条件的|符合条件的)")
+
+
+@v_args(inline=True)
+class SubsidyTransformer(Transformer):
+    """Parse tree of a tier statement -> dict(groups, basis, amount, percent, personal, payer)."""
+
+    def item(self, *toks):
+        return ("item", toks[0].value.start, toks[-1].value.end)
+
+    def groups(self, *items):
+        return [i for i in items if isinstance(i, tuple) and i[0] == "item"]
+
+    def payer(self, *toks):
+        named = [t.value.text for t in toks if t.type == "PAYER"]
+        text = named[-1] if named else "".join(t.value.text for t in toks if t.type in ("TEXT", "LEVEL"))
+        return ("payer", text)
+
+    def means(self, *items):
+        return [i for i in items if isinstance(i, tuple) and i[0] == "payer"]
+
+    def lead(self, *toks):
+        return ("payer", toks[-1].value.text)
+
+    def full(self, *toks):
+        money = _first(toks, "MONEY", paren=True)
+        return {"basis": "full", "subsidy": money}
+
+    def percent(self, *toks):
+        return {"basis": "percent", "percent": _first(toks, "PERCENT")}
+
+    def fixed(self, *toks):
+        return {"basis": "fixed", "subsidy": _first(toks, "MONEY", paren=True)}
+
+    def external(self, *toks):
+        return {"basis": "external"}
+
+    def personal(self, *toks):
+        return ("personal", _first(toks, "MONEY"))
+
+    def no_pay(self, *toks):
+        return ("no_pay", toks[-1].value)
+
+    def personal_percent(self, *toks):
+        return ("personal_percent", _first(toks, "PERCENT"))
+
+    def remainder(self, *toks):
+        return ("remainder", None)
+
+    def start(self, *items):
+        out = {"groups": [], "payer": None, "tails": []}
+        for it in items:
+            if isinstance(it, dict):
+                out["aid"] = it
+            elif isinstance(it, list) and it and it[0][0] == "item":
+                out["groups"] = it
+            elif isinstance(it, list):
+                if it:
+                    out["payer"] = it[-1][1]
+            elif isinstance(it, tuple) and it[0] == "payer":
+                out["payer"] = it[1]
+            elif isinstance(it, tuple):
+                out["tails"].append(it)
+        return out
+
+
+def _first(toks, kind, paren=False):
+    for t in toks:
+        if getattr(t, "type", None) == kind:
+            return t.value
+        if paren and getattr(t, "type", None) == "PAREN":
+            from ..lexicon import tokens
+            inner = [x for x in tokens(t.value.text) if x.type == kind]
+            if inner:
+                x = inner[0]
+                # re-base the inner token onto the sentence
+                from ..lexicon import Tok
+                return Tok(x.type, x.text, t.value.start + 1 + x.start, t.value.start + 1 + x.end, x.value)
+    return None
+
+
+_T = SubsidyTransformer()
+
+
+def labels(text: str) -> list[str]:
+    """Split a group list into labels: 、 和 及 与 或, keeping 一、二类… whole."""
+    text = re.sub(r"（[^）]*）", "", text)
+    pieces = [p for p in _SPLIT.split(text)]
+    seps = _SPLIT.findall(text)
+    merged: list[str] = []
+    for i, p in enumerate(pieces):
+        if merged and _ORDINAL_END.search(merged[-1]) and _ORDINAL_START.match(p):
+            merged[-1] = merged[-1] + seps[i - 1] + p
+        else:
+            merged.append(p)
+    out = []
+    for m in merged:
+        m = _LEADER.sub("", clean(m) or "")
+        m = _TRAILER.sub("", m)
+        if m and len(m) >= 2:
+            out.append(m)
+    return out
+
+
+def _statements(toks):
+    """Yield (tree, tokens) of each tier statement in a sentence."""
+    commas = [i for i, t in enumerate(toks) if t.type == "COMMA"]
+    starts = [0] + [i + 1 for i in commas]
+    ends = commas + [len(toks)]
+    i = 0
+    while i < len(starts):
+        found = None
+        for j in range(min(len(ends) - 1, i + MAX_CLAUSES - 1), i - 1, -1):
+            chunk = toks[starts[i]:ends[j]]
+            if not {t.type for t in chunk} & _AID_TYPES:
+                continue
+            tree = parse("subsidy", chunk)
+            if tree is not None:
+                found = (j, tree, chunk)
+                break
+        if found:
+            yield found[1], found[2]
+            i = found[0] + 1
+        else:
+            i += 1
+
+
+def apply(doc, rs) -> None:
+    individual = rs.get("/funding/individual")
+    ind_ev = rs.evidence_for("/funding/individual")
+    seen: set[str] = set()
+    for sent in doc.sentences:
+        toks = sentence_tokens(sent)
+        types = {t.type for t in toks}
+        if "HIGHEST" in types and rs.get("/subsidy_rule") is None:
+            rs.put("/subsidy_rule", "highest", evidence(sent, next(t.start for t in toks if t.type == "HIGHEST")))
+        if not types & _AID_TYPES:
+            continue
+        for tree, chunk in _statements(toks):
+            st = _T.transform(tree)
+            aid = st.get("aid")
+            if not aid:
+                continue
+            spans = st["groups"]
+            names = labels(sent.text[spans[0][1]:spans[-1][2]]) if spans else []
+            for label in names:
+                if label in seen:
+                    continue
+                seen.add(label)
+                _tier(rs, sent, label, aid, st, individual, ind_ev)
+
+
+def _tier(rs, sent, label, aid, st, individual, ind_ev):
+    basis = aid["basis"]
+    tier = {"group": canonical_group(label) or label, "label": label, "basis": basis,
+            "percent": None, "subsidy": None, "personal": None, "payer": clean(st.get("payer"))}
+    evs = {"": evidence(sent), "label": evidence(sent), "basis": evidence(sent)}
+    derived = lambda: evidence(sent, derived=True)  # noqa: E731
+    if aid.get("percent") is not None:
+        tier["percent"] = aid["percent"].value.value
+        evs["percent"] = evidence(sent, aid["percent"].start)
+        use(rs, sent, aid["percent"])
+    if aid.get("subsidy") is not None:
+        tier["subsidy"] = aid["subsidy"].value.value
+        evs["subsidy"] = evidence(sent, aid["subsidy"].start)
+        use(rs, sent, aid["subsidy"])
+    for kind, tok in st["tails"]:
+        if kind == "personal" and tok is not None:
+            tier["personal"] = tok.value.value
+            evs["personal"] = evidence(sent, tok.start)
+            use(rs, sent, tok)
+        elif kind == "no_pay":
+            tier["personal"] = 0
+            evs["personal"] = evidence(sent, tok.start)
+    if basis == "full":
+        if tier["personal"] is None:
+            tier["personal"] = 0
+            evs["personal"] = derived()
+        if tier["subsidy"] is None and individual is not None:
+            tier["subsidy"] = individual
+            evs["subsidy"] = derived()
+    elif basis == "percent" and tier["percent"] is not None and individual is not None:
+        if tier["subsidy"] is None:
+            tier["subsidy"] = _round(individual * tier["percent"] / 100)
+            evs["subsidy"] = derived()
+    if basis in ("percent", "fixed") and individual is not None:
+        if tier["personal"] is None and tier["subsidy"] is not None:
+            tier["personal"] = _round(individual - tier["subsidy"])
+            evs["personal"] = derived()
+        elif tier["subsidy"] is None and tier["personal"] is not None:
+            tier["subsidy"] = _round(individual - tier["personal"])
+            evs["subsidy"] = derived()
+    if tier["group"]:
+        evs["group"] = evidence(sent)
+    if tier["payer"]:
+        evs["payer"] = evidence(sent)
+    rs.append("/subsidies", tier, evs)
+
+
+def _round(x: float):
+    x = round(x, 2)
+    return int(x) if float(x).is_integer() else x

@@ -1,0 +1,216 @@
+"""values: find the figures in a text and parse each with grammar/common.lark.
+
+A figure is money (元, 万元), a percentage, a date (possibly without year,
+月底, 上旬…), a count (3个月, 90日, 784人) or a phone number.  The scanner
+finds candidate spans with one regular expression; the grammar decides what
+each span means, and the transformer below turns the tree into a Value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Transformer, v_args
+from lark.exceptions import LarkError
+
+from .grammars import parser
+
+_CN = "零〇○一二两三四五六七八九十百千"
+_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
+_PRE = r"(?:不低于|不少于|至少|不得低于|最低|不超过|不高于|最高|不得超过|最多)?"
+_POST = r"(?:及以上|以上|以内|及以下|以下)?"
+_YEAR = r"(?:\d{4}|[一二三四五六七八九〇零○]{4})年度?"
+_MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+SCAN = re.compile(
+    rf"(?=[\d零〇○一二两三四五六七八九十百千不至最])"
+    rf"(?:(?P<date>(?:{_YEAR})?{_MD}月份?(?:{_MD}[日号]|底|末|上旬|中旬|下旬|初)?|{_YEAR}(?:底|末)?)"
+    rf"|(?P<phone>(?<![\d.])(?:0\d{{2,3}}[-—]?)?[1-9]\d{{6,7}}(?![\d.%元万年月日])|(?<!\d)1[3-9]\d{{9}}(?!\d))"
+    rf"|(?P<money>{_PRE}{_NUM}(?:万元|元)(?:/人(?:·年)?|/年|每人)?{_POST})"
+    rf"|(?P<percent>{_PRE}(?:{_NUM}%|百分之{_NUM}){_POST})"
+    rf"|(?P<count>{_PRE}{_NUM}(?:个月|周岁|天|日|人|名|户|岁|倍|次|个|年){_POST}))"
+)
+
+
+@dataclass(frozen=True)
+class DatePart:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    month_end: bool = False
+    xun: str | None = None      # 上旬 / 中旬 / 下旬 / 初
+    year_end: bool = False
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: str                   # money | percent | date | count | phone | number
+    value: object               # float/int for numbers, DatePart for dates, str for phones
+    bound: str | None = None    # "min" | "max"
+    unit: str | None = None     # count unit (个月, 日, 人…) or per-unit of money
+    text: str = ""              # the span as it stands in the text
+    start: int = 0              # offset in the scanned text
+    end: int = 0
+
+
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_to_number(chars: str) -> int:
+    """三百八十 -> 380, 十五 -> 15, 一千零五十 -> 1050, 二〇二四 -> 2024 (digit by digit)."""
+    if chars and all(c in CN_DIGITS for c in chars) and len(chars) > 1:
+        return int("".join(str(CN_DIGITS[c]) for c in chars))
+    total, digit = 0, None
+    for c in chars:
+        if c in CN_DIGITS:
+            digit = CN_DIGITS[c]
+        elif c in CN_UNITS:
+            total += (1 if digit is None else digit) * CN_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def _num(x: float) -> int | float:
+    return int(x) if float(x).is_integer() else round(float(x), 4)
+
+
+@v_args(inline=True)
+class ValueTransformer(Transformer):
+    """Tree of grammar/common.lark -> Value (without text/offsets)."""
+
+    def arabic(self, *parts):
+        return float(".".join(str(p) for p in parts))
+
+    def chinese(self, *parts):
+        toks = [str(p) for p in parts]
+        if "点" in toks:
+            i = toks.index("点")
+            whole = cn_to_number("".join(toks[:i]))
+            frac = "".join(str(CN_DIGITS[c]) for c in "".join(toks[i + 1:]))
+            return float(f"{whole}.{frac}")
+        return float(cn_to_number("".join(toks)))
+
+    def bound_pre(self, tok):
+        return "min" if tok.type.startswith("MIN") else "max"
+
+    bound_post = bound_pre
+
+    def unit(self, tok):
+        return 1
+
+    def wan_yuan(self, *_):
+        return 10000
+
+    def counter(self, tok):
+        return str(tok)
+
+    def per(self, *toks):
+        return "/".join(str(t) for t in toks if str(t) not in "/每·")
+
+    def money(self, *items):
+        bound, num, mult, per = None, None, 1, None
+        for it in items:
+            if isinstance(it, float) and num is None:
+                num = it
+            elif isinstance(it, int) and not isinstance(it, bool):
+                mult = it
+            elif it in ("min", "max"):
+                bound = it
+            elif isinstance(it, str):
+                per = it
+        return Value("money", _num(num * mult), bound, per)
+
+    def percent(self, *items):
+        bound = next((x for x in items if x in ("min", "max")), None)
+        num = next(x for x in items if isinstance(x, float))
+        return Value("percent", _num(num), bound)
+
+    def count(self, *items):
+        bound = next((x for x in items if x in ("min", "max")), None)
+        num = next(x for x in items if isinstance(x, float))
+        unit = next(x for x in items if isinstance(x, str) and x not in ("min", "max"))
+        return Value("count", _num(num), bound, unit)
+
+    # dates
+    def cn_year(self, tok):
+        return cn_to_number(str(tok))
+
+    def year(self, y, _nian):
+        y = int(str(y)) if not isinstance(y, int) else y
+        if not 1900 <= y <= 2200:
+            raise ValueError(f"year {y}")
+        return ("year", y)
+
+    def month(self, m, _yue):
+        return ("month", int(m))
+
+    def day(self, d, _mark):
+        return ("day", int(d))
+
+    def _parts(self, items):
+        return {k: v for k, v in (x for x in items if isinstance(x, tuple))}
+
+    def date_md(self, *items):
+        p = self._parts(items)
+        return Value("date", DatePart(p.get("year"), p.get("month"), p.get("day")))
+
+    def date_month_end(self, *items):
+        p = self._parts(items)
+        return Value("date", DatePart(p.get("year"), p.get("month"), None, month_end=True))
+
+    def date_xun(self, *items):
+        p = self._parts(items)
+        xun = next(str(x) for x in items if getattr(x, "type", None) == "XUN")
+        return Value("date", DatePart(p.get("year"), p.get("month"), None, xun=xun))
+
+    def date_year_end(self, *items):
+        p = self._parts(items)
+        return Value("date", DatePart(p.get("year"), year_end=True))
+
+    def date_year(self, *items):
+        p = self._parts(items)
+        return Value("date", DatePart(p.get("year")))
+
+
+_T = ValueTransformer()
+
+
+KINDS = ("money", "percent", "date", "count")
+
+
+@lru_cache(maxsize=4096)
+def parse_value(text: str, kind: str) -> Value | None:
+    """Parse one figure of `kind` (`1070元`, `百分之九十`, `2024年2月底`, `不低于640元`) or None."""
+    try:
+        tree = parser("common", start=KINDS).parse(text, start=kind)
+    except LarkError:
+        return None
+    try:
+        v = _T.transform(tree)
+    except (LarkError, ValueError, StopIteration, TypeError, KeyError):
+        return None
+    if not isinstance(v, Value):
+        return None
+    if v.kind == "date":
+        d = v.value
+        if (d.month is not None and not 1 <= d.month <= 12) or (d.day is not None and not 1 <= d.day <= 31):
+            return None
+    return v
+
+
+def scan(text: str) -> list[Value]:
+    """Every figure in `text`, in order, with its offsets."""
+    out: list[Value] = []
+    for m in SCAN.finditer(text):
+        kind = m.lastgroup
+        span = m.group()
+        if kind == "phone":
+            out.append(Value("phone", span, text=span, start=m.start(), end=m.end()))
+            continue
+        v = parse_value(span, kind)
+        if v is None:
+            continue
+        out.append(Value(v.kind, v.value, v.bound, v.unit, span, m.start(), m.end()))
+    return out
