@@ -80,7 +80,7 @@ def review(console, r: Review, strict: bool = False) -> None:
     t = Table(title=f"Facts ({len(r.facts)})", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
               pad_edge=False, expand=True)
     t.add_column("fact", style="cyan", overflow="fold", width=min(36, max((len(f.pointer) for f in r.facts), default=4)))
-    t.add_column("value", overflow="fold", ratio=3, min_width=12)
+    t.add_column("value", overflow="fold", ratio=2, min_width=14)
     t.add_column("line", justify="right", width=4)
     t.add_column("quote", overflow="fold", ratio=5)
     last, section = None, None
