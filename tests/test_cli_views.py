@@ -301,14 +301,21 @@ def test_ingest_names_cannot_leave_the_corpus(here, fake_extract, region):
     assert {p.parent for p in files} <= {here, here / "c", here / "r"}
 
 
-def test_ingest_falls_back_to_the_original_name(here):
-    shutil.copy(ROOT / "corpus" / "anhui-wuhe_2024.txt", here / "wuhe-notice.txt")
-    code, out, _ = run("ingest", "wuhe-notice.txt")
-    rules = api.extract(here / "corpus" / "wuhe-notice.txt") if (here / "corpus" / "wuhe-notice.txt").exists() else None
-    if rules is None:  # extraction found region and year: named by them
-        assert code in (0, 1) and "corpus/" in out
-        pytest.skip("extraction now names the region and year")
-    assert code == 0 and (here / "compiled_rules" / "wuhe-notice.json").exists()
+@pytest.mark.parametrize("extra", [{"region": {"name": None}}, {"scheme_year": None}])
+def test_ingest_falls_back_to_the_original_name(here, monkeypatch, extra):
+    monkeypatch.setattr(api, "extract", lambda p: {**wuhe_2024(), **extra})  # region or year unknown
+    (here / "wuhe-notice.TXT").write_text("五河县", encoding="utf-8")
+    code, out, _ = run("ingest", "wuhe-notice.TXT")
+    assert code == 0 and "copied wuhe-notice.TXT → corpus/wuhe-notice.txt" in out
+    assert (here / "corpus" / "wuhe-notice.txt").exists()
+    assert (here / "compiled_rules" / "wuhe-notice.json").exists()
+
+
+def test_diff_of_a_folder_of_notices(here):
+    shutil.copytree(ROOT / "corpus", here / "corpus")
+    code, out, err = run("diff", "corpus", "--format", "json")
+    assert code == 0, err
+    assert [Path(c["path"]).name for c in json.loads(out)["columns"]] == sorted(p.name for p in (ROOT / "corpus").iterdir())
 
 
 def test_ingest_strict_fails_on_warnings_or_unexplained_money(here, fake_extract):
@@ -502,3 +509,22 @@ def test_check_catches_a_changed_amount_in_a_notice(here):
     code, out, _ = run("check")
     assert code == 1
     assert re.search(r"~ /funding/total: 1070 → 1080", out)
+
+
+@pytest.mark.parametrize("argv", [["show", "a.json"], ["diff", "a.json", "b.json"], ["check", "corpus"]])
+def test_no_color_on_a_terminal_and_colour_otherwise(here, monkeypatch, argv):
+    write(here / "a.json", wuhe_2024())
+    write(here / "b.json", hefei_2025_draft())
+    shutil.copytree(ROOT / "corpus", here / "corpus")
+    def colours(text):
+        return re.findall(r"\x1b\[[0-9;]*m", text)
+    tty = FakeTTY()
+    run(*argv, out=tty)
+    assert colours(tty.getvalue())
+    monkeypatch.setenv("NO_COLOR", "1")
+    tty = FakeTTY()
+    run(*argv, out=tty)
+    assert not colours(tty.getvalue())
+    piped = run(*argv)[1]
+    monkeypatch.delenv("NO_COLOR")
+    assert piped == run(*argv)[1] and not ANSI.search(piped)

@@ -52,7 +52,8 @@ def run(args, io) -> int:
         from rich.progress import Progress
         progress = Progress(console=io.console(io.err), transient=True)
     results = compile_all(args.paths, jobs=max(1, args.jobs), progress=progress)
-    console = io.console()
+    from .render import NoWrap
+    console = NoWrap(io.console())
 
     drifted, in_sync, expected = [], 0, set()
     for notice, new_bytes in results:

@@ -235,6 +235,8 @@ def diff_json(table: DiffTable) -> str:
 
 # ------------------------------------------------------------------ check
 def drift_report(console, notice: str, rules_path: str, d: Drift) -> None:
+    """Per notice: facts changed (~), added (+), removed (-), with the quote; one line each, never wrapped."""
+    console = NoWrap(console)
     console.print(Text.assemble((notice, "bold"), f" → {rules_path}: ", ("drift", "bold red")))
     last_quote = None
     for c in d.changes:
@@ -261,3 +263,13 @@ def drift_report(console, notice: str, rules_path: str, d: Drift) -> None:
         console.print(Text(f"  evidence only ({len(d.evidence)}): " + ", ".join(parts), style="dim"))
     if d.formatting:
         console.print(Text("  file bytes differ, facts and evidence do not (formatting only)", style="dim"))
+
+
+class NoWrap:
+    """A console whose lines are never wrapped (CI logs keep one fact a line)."""
+
+    def __init__(self, console):
+        self._console = console._console if isinstance(console, NoWrap) else console
+
+    def print(self, *objects, **kw):
+        self._console.print(*objects, soft_wrap=True, **kw)
