@@ -76,9 +76,9 @@ def table_rows(lines: list["Line"]) -> list[list["Cell"]]:
 
 def _rebuild(groups: list[list["Cell"]], before: list["Cell"] | None) -> list[list["Cell"]]:
     """Rows from single cells: `groups` are the cells between row breaks."""
-    if any(len(g) > 1 for g in groups):
+    if len(groups) > 1 and any(len(g) > 1 for g in groups):
         return groups  # the row breaks are there: one group is one row
-    flat = [g[0] for g in groups]
+    flat = [c for g in groups for c in g]
     if before is not None and len(before) > 1 and len(flat) % len(before) == 0:
         width = len(before)  # cell lines under a real header row
         return [flat[i:i + width] for i in range(0, len(flat), width)]

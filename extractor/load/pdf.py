@@ -288,6 +288,8 @@ def _assemble(pages: list[_Page]) -> tuple[list[str], list[str | None]]:
         for ln in page.lines:
             if id(ln) in edges and (_key(ln.text) in running or _PAGE_NO.match(ln.text)):
                 continue
+            if _PAGE_NO.match(ln.text) and not ln.text.strip().isdigit():
+                continue  # `— 7 —` left inside the text by an earlier conversion
             body.append(ln)
         items: list[tuple[float, object]] = []
         placed = set()
