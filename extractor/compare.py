@@ -21,7 +21,6 @@ from pathlib import Path
 from .errors import InputError
 from .review import escape, evidence_of, leaves
 
-MISSING = None
 MAX_COLUMNS = 50
 
 
@@ -208,16 +207,18 @@ class Table:
     mode: str  # "regions" | "versions"
     columns: list[Column]
     rows: list[Row]
+    hidden: int = 0  # equal rows left out by only_diff()
 
     @property
     def differs(self) -> bool:
         return any(r.differs for r in self.rows)
 
     def only_diff(self) -> "Table":
-        return Table(self.mode, self.columns, [r for r in self.rows if r.differs])
+        shown = [r for r in self.rows if r.differs]
+        return Table(self.mode, self.columns, shown, self.hidden + len(self.rows) - len(shown))
 
     def as_json(self) -> dict:
-        return {"mode": self.mode, "differs": self.differs,
+        return {"mode": self.mode, "differs": self.differs, "equal_rows_hidden": self.hidden,
                 "columns": [c.__dict__ for c in self.columns],
                 "rows": [{"fact": r.key, "values": r.values, "differs": r.differs} for r in self.rows]}
 

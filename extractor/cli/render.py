@@ -182,7 +182,7 @@ def diff_text(console, table: DiffTable, width: int) -> None:
     from rich.cells import cell_len
     mode = "versions of one region" if table.mode == "versions" else "regions"
     differing = sum(r.differs for r in table.rows)
-    console.print(Text(f"{len(table.columns)} rule sets ({mode}); {differing} of {len(table.rows)} fact row(s) differ",
+    console.print(Text(f"{len(table.columns)} rule sets ({mode}); {differing} of {len(table.rows) + table.hidden} fact row(s) differ",
                        style="bold"))
     fact_width = min(FACT_MAX, max([cell_len(r.key) + 2 for r in table.rows] + [6]), max(24, width * 2 // 5))
     widths = [max([cell_len(c.label)] + [cell_len(fmt(r.values[i])) for r in table.rows])
@@ -216,7 +216,7 @@ def _md(text: str) -> str:
 def diff_markdown(table: DiffTable) -> str:
     mode = "versions of one region" if table.mode == "versions" else "regions"
     differing = sum(r.differs for r in table.rows)
-    lines = [f"**nrc diff**: {len(table.columns)} rule sets ({mode}); {differing} of {len(table.rows)} fact row(s) differ",
+    lines = [f"**nrc diff**: {len(table.columns)} rule sets ({mode}); {differing} of {len(table.rows) + table.hidden} fact row(s) differ",
              "",
              "| fact | " + " | ".join(_md(c.label) for c in table.columns) + " |",
              "|---|" + "---|" * len(table.columns)]
