@@ -10,11 +10,16 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
 
-def safe_name(stem: str, suffix: str, max_len: int = 120) -> str:
-    """A file name made from `stem` that cannot leave its folder or be a reserved name."""
+def safe_name(stem: str, suffix: str, max_bytes: int = 180) -> str:
+    """A file name made from `stem` that cannot leave its folder or be a reserved name.
+
+    The stem is capped at `max_bytes` of UTF-8 (file systems count bytes, and
+    a CJK character takes three)."""
     s = _UNSAFE.sub("_", stem).strip(" .")
     s = re.sub(r"\.{2,}", ".", s).lstrip(".")
-    s = s[:max_len].rstrip(" .") or "notice"
+    while len(s.encode("utf-8")) > max_bytes:
+        s = s[:-1]
+    s = s.rstrip(" .") or "notice"
     if s.split(".")[0].lower() in _RESERVED:
         s = "_" + s
     return s + suffix

@@ -149,8 +149,10 @@ def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Nor
             if pending:
                 out.append(pending)
                 pending = None
-            cells = [c for c in (fold(x).strip() for x in raw.split("\t")) if c]
-            if cells:
+            cells = [fold(x).strip() for x in raw.split("\t")][1:]
+            if len([c for c in cells if c]) <= 1:
+                cells = [c for c in cells if c]  # one cell per line: a flattened table
+            if any(cells):
                 out.append(Line("\t" + "\t".join(cells), number, [], cells, loc))
             else:
                 out.append(Line("", number, [], [], loc))  # keeps the row break of a flattened table

@@ -52,19 +52,22 @@ _UNIT_SUFFIXES = ("特别行政区", "地区", "林区", "特区", "省", "市",
 _FIND_STOP = frozenset({"安康", "长治", "白银", "阿里"})
 
 
+_ETHNIC_TOKENS = frozenset([e + "族" for e in _ETHNIC] + list(_ETHNIC_BARE))
+
+
 def _short_form(name: str, level: str) -> str | None:
     s = name
     for suf in _AUTONOMOUS:
         if s.endswith(suf):
             s = s[: -len(suf)]
-            changed = True
-            while changed:
-                changed = False
-                for e in _ETHNIC:
-                    for tok in (e + "族", e) if e in _ETHNIC_BARE else (e + "族",):
-                        if s.endswith(tok) and len(s) - len(tok) >= 2:
-                            s = s[: -len(tok)]
-                            changed = True
+            stripped = True
+            while stripped:
+                stripped = False
+                for k in (5, 4, 3, 2):
+                    if len(s) - k >= 2 and s[-k:] in _ETHNIC_TOKENS:
+                        s = s[:-k]
+                        stripped = True
+                        break
             break
     else:
         if name.endswith("旗"):
@@ -78,42 +81,65 @@ def _short_form(name: str, level: str) -> str | None:
     return s
 
 
+_SIMPLE_SUFFIX = frozenset("省市县区盟")
+_SPECIAL_SUFFIX = ("自治区", "特别行政区", "地区", "林区", "特区", "自治州", "自治县", "自治旗", "旗")
+
+
+def _multimap(keys: list) -> dict[str, list[int]]:
+    """key → rows having it (keys that are None are skipped); mostly C loops."""
+    last = dict(zip(keys, range(len(keys))))
+    out = {k: [i] for k, i in last.items()}
+    for i in [i for i, k in enumerate(keys) if last[k] != i]:
+        out[keys[i]].insert(-1, i)
+    out.pop(None, None)
+    for k, rows in out.items():
+        if len(rows) > 1:
+            rows.sort()
+    return out
+
+
 class _Data:
-    __slots__ = ("rows", "full", "short", "find_index", "maxlen")
+    """Columns of regions.tsv; rows are addressed by index."""
+    __slots__ = ("codes", "names", "levels", "_parents", "row", "full", "short", "find_index")
 
     def __init__(self, text: str) -> None:
-        rows: dict[str, tuple[str, str, str]] = {}
-        full: dict[str, list[str]] = {}
-        for line in text.splitlines():
-            if not line or line[0] == "#" or line.startswith("code\t"):
-                continue
-            code, name, level, parent = line.split("\t")
-            rows[code] = (name, level, parent)
-            full.setdefault(name, []).append(code)
-        self.rows = rows
-        self.full = full
-        self.short: dict[str, list[str]] | None = None
+        body = text.split("\ncode\tname\tlevel\tparent_code\n", 1)[1]
+        flat = body.replace("\n", "\t").split("\t")
+        if flat and flat[-1] == "":
+            flat.pop()
+        self.codes: list[str] = flat[0::4]
+        self.names: list[str] = flat[1::4]
+        self.levels: list[str] = flat[2::4]
+        self._parents: list[str] = flat[3::4]
+        self.row: dict[str, int] = dict(zip(self.codes, range(len(self.codes))))
+        self.full = _multimap(self.names)
+        self.short: dict[str, list[int]] | None = None
         self.find_index: dict[str, tuple[int, ...]] | None = None
-        self.maxlen = 0
 
-    def shorts(self) -> dict[str, list[str]]:
+    def parent(self, i: int) -> int:
+        p = self._parents[i]
+        return self.row[p] if p else -1
+
+    def shorts(self) -> dict[str, list[int]]:
         if self.short is None:
-            short: dict[str, list[str]] = {}
-            for code, (name, level, _parent) in self.rows.items():
-                s = _short_form(name, level)
-                if s is not None and s not in self.full:
-                    short.setdefault(s, []).append(code)
-            self.short = short
+            simple = _SIMPLE_SUFFIX
+            keys = [nm[:-1] if nm[-1] in simple and len(nm) > 2 else None for nm in self.names]
+            for i, nm in enumerate(self.names):
+                if nm.endswith(_SPECIAL_SUFFIX):
+                    keys[i] = _short_form(nm, self.levels[i])
+            full = self.full
+            self.short = {k: v for k, v in _multimap(keys).items() if k not in full}
         return self.short
 
     def index(self) -> dict[str, tuple[int, ...]]:
         """first character → candidate match lengths, longest first."""
         if self.find_index is None:
+            levels = self.levels
             lengths: dict[str, set[int]] = {}
             for name in self.full:
                 lengths.setdefault(name[0], set()).add(len(name))
-            for s, codes in self.shorts().items():
-                if s not in _FIND_STOP and any(self.rows[c][1] in ("province", "city") for c in codes):
+            for s, rows in self.shorts().items():
+                if s not in _FIND_STOP and any(_RANK[levels[i]] < 2 for i in rows):
                     lengths.setdefault(s[0], set()).add(len(s))
             self.find_index = {ch: tuple(sorted(v, reverse=True)) for ch, v in lengths.items()}
         return self.find_index
@@ -123,11 +149,21 @@ _DATA: _Data | None = None
 _ABBR: dict[str, str] | None = None
 
 
+def _vocab_file(name: str) -> str:
+    # the package directory of extractor.grammar.vocab (the same file that
+    # extractor.grammars.vocab_path(name) names, without importing pathlib
+    # and importlib.resources, which would cost more than the lookup itself)
+    import os
+
+    from .grammar import vocab
+    return os.path.join(os.path.dirname(vocab.__file__), name)
+
+
 def _data() -> _Data:
     global _DATA
     if _DATA is None:
-        from .grammars import vocab_path
-        _DATA = _Data(vocab_path("regions.tsv").read_text("utf-8"))
+        with open(_vocab_file("regions.tsv"), encoding="utf-8") as fh:
+            _DATA = _Data(fh.read())
     return _DATA
 
 
@@ -136,71 +172,73 @@ def _abbr() -> dict[str, str]:
     if _ABBR is None:
         import tomllib
 
-        from .grammars import vocab_path
-        with open(vocab_path("province_abbr.toml"), "rb") as fh:
+        with open(_vocab_file("province_abbr.toml"), "rb") as fh:
             _ABBR = dict(tomllib.load(fh)["abbr"])
     return _ABBR
 
 
 # ---------------------------------------------------------------- helpers
 
-def _region(code: str) -> Region:
+def _region(i: int) -> Region:
     d = _data()
-    name, level, parent = d.rows[code]
+    name, level = d.names[i], d.levels[i]
     province = name
     city = name if level == "city" else None
-    p = parent
-    while p:
-        pname, plevel, pparent = d.rows[p]
-        if plevel == "province":
-            province = pname
-        elif plevel == "city":
-            city = pname
-        p = pparent
-    return Region(name=name, level=level, province=province, code=code, city=city)
+    p = d.parent(i)
+    while p >= 0:
+        if d.levels[p] == "province":
+            province = d.names[p]
+        elif d.levels[p] == "city":
+            city = d.names[p]
+        p = d.parent(p)
+    return Region(name=name, level=level, province=province, code=d.codes[i], city=city)
 
 
-def _ancestors(code: str) -> list[str]:
-    """code itself, then its parent, ... up to the province."""
-    rows = _data().rows
+def _ancestors(i: int) -> list[int]:
+    """row i itself, then its parent, ... up to the province."""
+    d = _data()
     out = []
-    c = code
-    while c:
-        out.append(c)
-        c = rows[c][2]
+    while i >= 0:
+        out.append(i)
+        i = d.parent(i)
     return out
 
 
-def _is_within(code: str, anchors: set[str]) -> bool:
-    return any(a in anchors for a in _ancestors(code))
+def _is_within(i: int, anchors: set[int]) -> bool:
+    d = _data()
+    while i >= 0:
+        if i in anchors:
+            return True
+        i = d.parent(i)
+    return False
 
 
 def _clean(name: str) -> str:
     return "".join(name.split())
 
 
-def _candidates(name: str) -> tuple[list[str], bool]:
-    """(codes, by_short_form)."""
+def _candidates(name: str) -> tuple[list[int], bool]:
+    """(rows, by_short_form)."""
     d = _data()
-    codes = d.full.get(name)
-    if codes:
-        return list(codes), False
+    rows = d.full.get(name)
+    if rows:
+        return list(rows), False
     return list(d.shorts().get(name, ())), True
 
 
-def _within_codes(within: str) -> set[str]:
+def _within_rows(within: str) -> set[int]:
     w = _clean(within)
     if w.isdigit() and len(w) in (2, 4, 6):
-        code = w.ljust(6, "0")
-        return {code} if code in _data().rows else set()
-    full, _ = _candidates(w)
-    return set(full)
+        i = _data().row.get(w.ljust(6, "0"))
+        return set() if i is None else {i}
+    rows, _ = _candidates(w)
+    return set(rows)
 
 
-def _pick_highest(codes: list[str]) -> str | None:
-    rows = _data().rows
-    best = min(_RANK[rows[c][1]] for c in codes)
-    top = [c for c in codes if _RANK[rows[c][1]] == best]
+def _pick_highest(rows: list[int]) -> int | None:
+    levels = _data().levels
+    best = min(_RANK[levels[i]] for i in rows)
+    top = [i for i in rows if _RANK[levels[i]] == best]
     return top[0] if len(top) == 1 else None
 
 
@@ -214,23 +252,24 @@ def lookup(name: str, within: str | None = None) -> Region | None:
     is None unless `within` leaves one; a short form shared by several is the
     single highest-level one (吉林 → 吉林省).
     """
-    n = _clean(name)
+    n = _clean(name) if name else ""
     if not n:
         return None
     d = _data()
-    anchors = _within_codes(within) if within else None
+    anchors = _within_rows(within) if within else None
     if within and not anchors:
         return None
-    for codes, by_short in ((list(d.full.get(n, ())), False),
-                            (list(d.shorts().get(n, ())), True)):
+    for get_rows, by_short in ((lambda: d.full.get(n, ()), False),
+                               (lambda: d.shorts().get(n, ()), True)):
+        rows = list(get_rows())
         if anchors is not None:
-            codes = [c for c in codes if _is_within(c, anchors)]
-        if len(codes) == 1:
-            return _region(codes[0])
-        if len(codes) > 1:
+            rows = [i for i in rows if _is_within(i, anchors)]
+        if len(rows) == 1:
+            return _region(rows[0])
+        if len(rows) > 1:
             if by_short:
-                c = _pick_highest(codes)
-                return _region(c) if c else None
+                i = _pick_highest(rows)
+                return None if i is None else _region(i)
             return None
     return None
 
@@ -239,12 +278,12 @@ _NOT_BEFORE_2 = frozenset("和与及各全本该每我其省市区县州")
 _NOT_AFTER_2 = frozenset("级域乡")
 
 
-def _scan(text: str) -> list[tuple[int, str, list[str], bool]]:
-    """Greedy left-to-right, longest-first matches: (pos, surface, codes, short)."""
+def _scan(text: str) -> list[tuple[int, str, list[int], bool]]:
+    """Greedy left-to-right, longest-first matches: (pos, surface, rows, short)."""
     d = _data()
     index = d.index()
-    full, short = d.full, d.shorts()
-    out: list[tuple[int, str, list[str], bool]] = []
+    full, short, levels = d.full, d.shorts(), d.levels
+    out: list[tuple[int, str, list[int], bool]] = []
     i, n = 0, len(text)
     prev_end = -1
     while i < n:
@@ -254,24 +293,24 @@ def _scan(text: str) -> list[tuple[int, str, list[str], bool]]:
                 continue
             s = text[i:i + ln]
             if s in full:
-                codes, by_short = full[s], False
+                rows, by_short = full[s], False
             elif s in short and s not in _FIND_STOP:
-                codes = [c for c in short[s] if d.rows[c][1] in ("province", "city")]
+                rows = [r for r in short[s] if _RANK[levels[r]] < 2]
                 by_short = True
-                if not codes:
+                if not rows:
                     continue
             else:
                 continue
             if ln == 2 and not by_short and prev_end != i:
-                # 城区/矿区/郊区/东区 and 和县/宁县 need a parent just before them
-                # or, for 县 names, a context that is not a conjunction or 县级
+                # 城区/矿区/郊区/东区 need their city just before them; 和县/宁县
+                # a context that is no conjunction (市和县) nor 县级/县域
                 if s.endswith("区"):
                     continue
                 before = text[i - 1] if i else ""
                 after = text[i + 2] if i + 2 < n else ""
                 if before in _NOT_BEFORE_2 or after in _NOT_AFTER_2:
                     continue
-            hit = (i, s, list(codes), by_short)
+            hit = (i, s, list(rows), by_short)
             break
         if hit:
             out.append(hit)
@@ -282,34 +321,33 @@ def _scan(text: str) -> list[tuple[int, str, list[str], bool]]:
     return out
 
 
-def _resolve(groups: list[tuple[list[str], bool]], hint: set[str] | None = None) -> list[str | None]:
-    """One code (or None) per group of candidates, using the others as context."""
-    resolved: list[str | None] = [g[0][0] if len(g[0]) == 1 else None for g in groups]
-    anchors = {c for c in resolved if c}
+def _resolve(groups: list[tuple[list[int], bool]], hint: set[int] | None = None) -> list[int | None]:
+    """One row (or None) per group of candidates, using the others as context."""
+    resolved: list[int | None] = [g[0][0] if len(g[0]) == 1 else None for g in groups]
+    anchors = {i for i in resolved if i is not None}
     changed = True
     while changed:
         changed = False
-        for k, (codes, _short) in enumerate(groups):
+        for k, (rows, _short) in enumerate(groups):
             if resolved[k] is not None:
                 continue
-            inside = [c for c in codes if _is_within(c, anchors)]
-            # also: a candidate that contains a resolved name (吉林 + 船营区)
-            if not inside:
-                inside = [c for c in codes if any(c in _ancestors(a) for a in anchors)]
+            inside = [i for i in rows if _is_within(i, anchors)]
+            if not inside:  # a candidate that contains a resolved name (吉林 + 船营区)
+                inside = [i for i in rows if any(i in _ancestors(a) for a in anchors)]
             if len(inside) == 1:
                 resolved[k] = inside[0]
                 anchors.add(inside[0])
                 changed = True
-    for k, (codes, by_short) in enumerate(groups):
+    for k, (rows, by_short) in enumerate(groups):
         if resolved[k] is None and hint:
-            inside = [c for c in codes if _is_within(c, hint)]
+            inside = [i for i in rows if _is_within(i, hint)]
             if len(inside) == 1:
                 resolved[k] = inside[0]
                 continue
             if inside:
-                codes = inside
+                rows = inside
         if resolved[k] is None and by_short:
-            resolved[k] = _pick_highest(codes)
+            resolved[k] = _pick_highest(rows)
     return resolved
 
 
@@ -323,19 +361,18 @@ def find(text: str) -> list[Region]:
     if not text:
         return []
     matches = _scan(text)
-    codes = _resolve([(m[2], m[3]) for m in matches])
     out: list[Region] = []
-    seen: set[str] = set()
-    for c in codes:
-        if c and c not in seen:
-            seen.add(c)
-            out.append(_region(c))
+    seen: set[int] = set()
+    for i in _resolve([(m[2], m[3]) for m in matches]):
+        if i is not None and i not in seen:
+            seen.add(i)
+            out.append(_region(i))
     return out
 
 
 def province_from_abbr(ch: str) -> str | None:
     """皖 → 安徽省; None for a character that is no provincial abbreviation."""
-    ch = ch.strip()
+    ch = ch.strip() if ch else ""
     if len(ch) != 1:
         return None
     return _abbr().get(ch)
@@ -346,16 +383,15 @@ def province_from_doc_number(doc_number: str) -> str | None:
 
     None when the prefix is a city's abbreviation (合医保发, 淮医保, 五医保)
     or no abbreviation at all (国办发, 医保办函).  Some characters serve both
-    a province and a city (宁: 宁夏 and 南京); callers weigh this clue.
+    a province and a city (宁: 宁夏 and 南京; 青: 青海 and 青岛); callers
+    weigh this clue against the names in the text.
     """
-    s = _clean(doc_number).lstrip("（(〔[【")
+    s = _clean(doc_number).lstrip("（(〔[【") if doc_number else ""
     if len(s) < 2:
         return None
     prov = province_from_abbr(s[0])
-    if prov is None:
-        return None
     # the abbreviation is followed by the organ's own short name (医保, 政办, 财社...)
-    if not ("\u4e00" <= s[1] <= "\u9fff"):
+    if prov is None or not ("\u4e00" <= s[1] <= "\u9fff"):
         return None
     return prov
 
@@ -366,35 +402,32 @@ def infer(names: list[str], doc_numbers: list[str]) -> Region | None:
 
     Each name may be a region name (full or short) or a longer phrase such as
     an issuer (合肥市瑶海区医疗保障局); the first name that resolves to one
-    region, given the others as context, wins.  With no name resolved, the
-    province of the 文号 is returned, or None.
+    region, given the others and the 文号 provinces as context, wins.  With
+    no name resolved, the province of the first such 文号 is returned, or None.
     """
+    d = _data()
     provinces = [p for p in (province_from_doc_number(x) for x in doc_numbers) if p]
-    hint: set[str] | None = None
-    if provinces:
-        hint = set()
-        for p in provinces:
-            hint.update(_data().full.get(p, ()))
-    groups: list[tuple[list[str], bool]] = []
+    hint: set[int] = set()
+    for p in provinces:
+        hint.update(d.full.get(p, ()))
+    groups: list[tuple[list[int], bool]] = []
     for name in names:
-        n = _clean(name)
-        codes, by_short = _candidates(n)
-        if codes:
-            groups.append((codes, by_short))
+        n = _clean(name) if name else ""
+        if not n:
+            continue
+        rows, by_short = _candidates(n)
+        if rows:
+            groups.append((rows, by_short))
             continue
         # a phrase: its most specific resolvable region
-        ms = _scan(n)
-        sub = _resolve([(m[2], m[3]) for m in ms], hint)
-        sub = [c for c in sub if c]
+        sub = [i for i in _resolve([(m[2], m[3]) for m in _scan(n)], hint) if i is not None]
         if sub:
-            best = max(sub, key=lambda c: len(_ancestors(c)))
-            groups.append(([best], False))
-    resolved = _resolve(groups, hint)
-    for c in resolved:
-        if c:
-            return _region(c)
+            groups.append(([max(sub, key=lambda i: len(_ancestors(i)))], False))
+    for i in _resolve(groups, hint):
+        if i is not None:
+            return _region(i)
     if provinces:
-        codes = _data().full.get(provinces[0])
-        if codes:
-            return _region(codes[0])
+        rows = d.full.get(provinces[0])
+        if rows:
+            return _region(rows[0])
     return None

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .normalize import Line, Normalized
+from .tables import table_rows
 
 _LEVELS = [
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}、")),
@@ -97,27 +98,6 @@ class Document:
         return [s for s in self.sentences if any(w in t for t in s.section for w in words)]
 
 
-def _table_rows(lines: list[Line]) -> list[list[Cell]]:
-    rows: list[list[Cell]] = []
-    current: list[Cell] = []
-    for ln in lines:
-        if not ln.cells:
-            if current:
-                rows.append(current)
-                current = []
-            continue
-        if len(ln.cells) > 1:  # a real table row
-            if current:
-                rows.append(current)
-                current = []
-            rows.append([Cell(c, ln.origin, ln.loc) for c in ln.cells])
-        else:
-            current.append(Cell(ln.cells[0], ln.origin, ln.loc))
-    if current:
-        rows.append(current)
-    return rows
-
-
 def segment(norm: Normalized, hints: dict | None = None) -> Document:
     sentences: list[Sentence] = []
     tables: list[Table] = []
@@ -130,7 +110,7 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
             j = i
             while j < len(lines) and lines[j].cells is not None:
                 j += 1
-            rows = _table_rows(lines[i:j])
+            rows = table_rows(lines[i:j])
             if rows:
                 caption = sentences[-1].text if sentences else None
                 tables.append(Table(rows, tuple(t for _, t in stack), caption, len(tables)))

@@ -1,0 +1,218 @@
+"""periods: enrollment, coverage, extensions; newborn.window_days; scheme_year.
+
+Each clause holding a date is parsed with grammar/period.lark; the words
+before and after the date (集中参保期 / 待遇享受期 / 起享受待遇 / 延长到 /
+补办参保) decide which period it is.  Dates written without a year take it
+from the document (extractor.dates) and are marked year_inferred.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from lark import Transformer, v_args
+
+from ..dates import YearContext, resolve
+from ..parse import parse
+from .base import clauses, evidence, sentence_tokens, use
+
+_GROUP_OF_EXTENSION = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:人员|群体|学生|居民|对象))")
+_NEWBORN = re.compile(r"新生儿")
+
+
+@v_args(inline=True)
+class PeriodTransformer(Transformer):
+    def lead(self, *toks):
+        return ("lead", [t.value for t in toks])
+
+    def trail(self, *toks):
+        return ("trail", [t.value for t in toks])
+
+    def range(self, *toks):
+        dates = [t.value for t in toks if t.type == "DATE"]
+        return ("range", dates)
+
+    def start(self, *items):
+        out = {"lead": [], "trail": [], "range": []}
+        for k, v in items:
+            out[k] = v
+        return out
+
+
+_T = PeriodTransformer()
+
+
+def as_years(toks):
+    """A date that is only a year (2024年, 2025年度) names a year; it is not a range bound."""
+    from ..lexicon import Tok
+    out = []
+    for i, t in enumerate(toks):
+        bare = t.type == "DATE" and t.value.value.month is None and not t.value.value.year_end
+        nxt = toks[i + 1].type if i + 1 < len(toks) else None
+        prv = toks[i - 1].type if i else None
+        if bare and nxt != "TO" and prv != "TO":
+            t = Tok("YEAR", t.text, t.start, t.end, t.value)
+        out.append(t)
+    return out
+
+
+def parse_clause(toks):
+    toks = as_years(toks)
+    if not any(t.type == "DATE" for t in toks):
+        return None
+    tree = parse("period", toks)
+    return _T.transform(tree) if tree is not None else None
+
+
+def year_context(doc, rs) -> YearContext:
+    """The anchor for dates without a year: issue date, else the collection year."""
+    issued = rs.get("/notice/issued_on")
+    if issued:
+        return YearContext(dt.date.fromisoformat(issued))
+    cov = rs.get("/periods/coverage/start")
+    if cov:
+        return YearContext.from_year(int(cov[:4]) - 1)
+    enr = rs.get("/periods/enrollment/start")
+    if enr:
+        return YearContext.from_year(int(enr[:4]))
+    years = Counter()
+    for sent in doc.sentences:
+        for m in re.finditer(r"(?<![〔\[\d])((?:19|20)\d{2})年(?!度)", sent.text):
+            years[int(m.group(1))] += 1
+    if years:
+        return YearContext.from_year(years.most_common(1)[0][0])
+    return YearContext()
+
+
+def _types(toks):
+    return {t.type for t in toks}
+
+
+def apply(doc, rs) -> None:
+    found: dict[str, tuple] = {}
+    extensions: list[tuple] = []
+    pending: list[tuple] = []   # yearless facts resolved once the year context is known
+    for sent in doc.sentences:
+        toks = sentence_tokens(sent)
+        if "DATE" not in _types(toks):
+            continue
+        for clause in clauses(toks):
+            fact = parse_clause(clause)
+            if fact is None or not fact["range"]:
+                continue
+            lead, trail, dates = _types(fact["lead"]), _types(fact["trail"]), fact["range"]
+            if "PHASE" in lead:
+                continue  # schedule phases are the schedule family's
+            role = None
+            if "COVERAGE" in lead:
+                role = "coverage"
+            elif "ENROLL" in lead:
+                role = "enrollment"
+            elif "FROM" in lead and "BENEFIT_FROM" in trail and len(dates) == 1:
+                role = "coverage_start"
+            if "EXTEND" in lead or ("MAKEUP" in trail and "BEFORE" in trail):
+                extensions.append((sent, dates[-1], _extension_group(sent)))
+                continue
+            if role is None:
+                continue
+            if role == "enrollment" and len(dates) == 1 and "UNTIL" not in lead:
+                continue
+            key = role
+            if key not in found:
+                found[key] = (sent, dates, lead, trail)
+    ctx_first = None
+    # explicit spans first (they anchor the year context)
+    for key in ("enrollment", "coverage", "coverage_start"):
+        if key in found:
+            pending.append((key,) + found[key])
+    for key, sent, dates, lead, trail in pending:
+        if key == "coverage_start" and rs.get("/periods/coverage") is not None:
+            continue
+        ctx_first = ctx_first or year_context(doc, rs)
+        _put_span(rs, key, sent, dates, lead, trail, ctx_first)
+    ctx = year_context(doc, rs)
+    for sent, date_tok, group in extensions:
+        floor = _date(rs.get("/periods/enrollment/start"))
+        iso, inferred = resolve(date_tok.value.value, ctx, "end", not_before=floor)
+        if iso:
+            rs.append("/periods/extensions", {"group": group, "end": iso},
+                      {"": evidence(sent, date_tok.start, year_inferred=inferred),
+                       "end": evidence(sent, date_tok.start, year_inferred=inferred)})
+            use(rs, sent, date_tok)
+    _newborn(doc, rs)
+    _scheme_year(doc, rs)
+
+
+def _date(iso):
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+def _put_span(rs, key, sent, dates, lead, trail, ctx):
+    if key == "coverage_start":
+        iso, inf = resolve(dates[0].value.value, ctx, "start")
+        if iso:
+            rs.put("/periods/coverage", {"start": iso, "end": None}, None)
+            rs.put("/periods/coverage/start", iso, evidence(sent, dates[0].start, year_inferred=inf))
+            use(rs, sent, dates[0])
+        return
+    span = {"start": None, "end": None}
+    evs = {}
+    if len(dates) == 2:
+        s_iso, s_inf = resolve(dates[0].value.value, ctx, "start")
+        e_iso, e_inf = resolve(dates[1].value.value, ctx, "end", not_before=_date(s_iso))
+        span = {"start": s_iso, "end": e_iso}
+        evs = {"start": (dates[0], s_inf), "end": (dates[1], e_inf)}
+    else:
+        e_iso, e_inf = resolve(dates[0].value.value, ctx, "end")
+        span["end"] = e_iso
+        evs = {"end": (dates[0], e_inf)}
+    rs.put(f"/periods/{key}", span, None)
+    for part, (tok, inf) in evs.items():
+        if span[part]:
+            rs.put(f"/periods/{key}/{part}", span[part], evidence(sent, tok.start, year_inferred=inf))
+            use(rs, sent, tok)
+
+
+def _extension_group(sent) -> str | None:
+    m = _GROUP_OF_EXTENSION.search(re.sub(r"^(?:鉴于|对于|对)", "", sent.text))
+    if m and not m.group(1).startswith("该"):
+        return m.group(1)
+    for title in reversed(sent.section):
+        m = _GROUP_OF_EXTENSION.search(title)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _newborn(doc, rs):
+    for sent in doc.sentences:
+        if not _NEWBORN.search(sent.text) or "出生" not in sent.text:
+            continue
+        for tok in sentence_tokens(sent):
+            if tok.type == "COUNT" and tok.value.unit in ("日", "天") and sent.text[tok.end:tok.end + 1] in "内以":
+                rs.put("/newborn/window_days", int(tok.value.value), evidence(sent, tok.start))
+                use(rs, sent, tok)
+                return
+
+
+_SCHEME = re.compile(r"((?:19|20)\d{2})年度")
+
+
+def _scheme_year(doc, rs):
+    """The insurance year: 年度 in the title, else the coverage year, else a 年度 in the body."""
+    title = rs.get("/notice/title") or ""
+    m = _SCHEME.search(title)
+    if m:
+        ev = rs.evidence_for("/notice/title")
+        rs.put("/scheme_year", int(m.group(1)), ev)
+        return
+    cov = rs.get("/periods/coverage/start")
+    if cov:
+        rs.put("/scheme_year", int(cov[:4]), rs.evidence_for("/periods/coverage/start").but(derived=True))
+        return
+    for sent in doc.sentences:
+        m = _SCHEME.search(sent.text)
+        if m and ("参保" in sent.text or "医保" in sent.text or "缴费" in sent.text):
+            rs.put("/scheme_year", int(m.group(1)), evidence(sent, m.start()))
+            return
