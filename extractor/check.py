@@ -74,6 +74,8 @@ def consistency(rules: dict) -> list[dict]:
             warn("period_reversed", f"{name} ends {span['end']} before it starts {span['start']}", f"/periods/{name}")
     last = None
     for n, ph in enumerate(rules.get("schedule") or []):
+        if not ph.get("phase"):
+            continue  # deadlines stand where the notice mentions them; only phases have an order
         d = ph.get("start") or ph.get("end")
         if d and last and d < last[0]:
             warn("phases_out_of_order", f"phase {ph.get('phase') or ph.get('task')} ({d}) comes before {last[1]} ({last[0]})",

@@ -1,9 +1,11 @@
 """Dates: a DatePart (possibly without year, 月底, 上旬…) to an ISO date.
 
 A date written without a year takes it from the document: the first year
-that puts it no earlier than ANCHOR_SLACK_DAYS before the anchor (the
-issue date, or else the start of the collection year), and, for the end of
-a range, not before its start.  Such dates are marked year_inferred.
+that puts it no earlier than ANCHOR_SLACK_DAYS before the anchor, and, for
+the end of a range, not before its start.  The anchor is the issue date or,
+without one, 1 June of the collection year (so that a plan's phases from
+April to December fall in that year and January-March deadlines in the
+next).  Such dates are marked year_inferred.
 """
 from __future__ import annotations
 
@@ -19,11 +21,11 @@ _XUN = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None), "初": (1, 
 
 @dataclass
 class YearContext:
-    anchor: dt.date | None = None       # issue date, or Jan 1 of the collection year
+    anchor: dt.date | None = None       # issue date, or 1 June of the collection year
 
     @classmethod
     def from_year(cls, year: int | None) -> "YearContext":
-        return cls(dt.date(year, 1, 1) if year else None)
+        return cls(dt.date(year, 6, 1) if year else None)
 
 
 def _day(year: int, dp: DatePart, role: str) -> dt.date | None:

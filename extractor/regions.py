@@ -275,7 +275,13 @@ def lookup(name: str, within: str | None = None) -> Region | None:
 
 
 _NOT_BEFORE_2 = frozenset("和与及各全本该每我其省市区县州")
-_NOT_AFTER_2 = frozenset("级域乡")
+_NOT_AFTER_2 = frozenset("级域乡长")
+# short forms whose first character closes a common word when preceded by one
+# of these (参保定额 is not 保定): first char → bad preceding characters
+_SHORT_BAD_BEFORE = {"保": frozenset("参医投续社低断停应承担确为五环劳")}
+# full names that are also ordinary phrases (会同 "jointly with"): matched only
+# right after another region name (怀化市会同县)
+_PHRASE_NAMES = frozenset({"会同县"})
 
 
 def _scan(text: str) -> list[tuple[int, str, list[int], bool]]:
@@ -299,7 +305,12 @@ def _scan(text: str) -> list[tuple[int, str, list[int], bool]]:
                 by_short = True
                 if not rows:
                     continue
+                bad = _SHORT_BAD_BEFORE.get(s[0])
+                if bad and i and text[i - 1] in bad:
+                    continue
             else:
+                continue
+            if s in _PHRASE_NAMES and prev_end != i:
                 continue
             if ln == 2 and not by_short and prev_end != i:
                 # 城区/矿区/郊区/东区 need their city just before them; 和县/宁县

@@ -97,6 +97,7 @@ def apply(doc, rs) -> None:
         toks = sentence_tokens(sent)
         if "DATE" not in _types(toks):
             continue
+        makeup = "MAKEUP" in _types(toks)
         for clause in clauses(toks):
             fact = parse_clause(clause)
             if fact is None or not fact["range"]:
@@ -111,7 +112,7 @@ def apply(doc, rs) -> None:
                 role = "enrollment"
             elif "FROM" in lead and "BENEFIT_FROM" in trail and len(dates) == 1:
                 role = "coverage_start"
-            if "EXTEND" in lead or ("MAKEUP" in trail and "BEFORE" in trail):
+            if "EXTEND" in lead or (makeup and "BEFORE" in trail and len(dates) == 1):
                 extensions.append((sent, dates[-1], _extension_group(sent)))
                 continue
             if role is None:

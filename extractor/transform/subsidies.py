@@ -118,11 +118,26 @@ def labels(text: str) -> list[str]:
         else:
             merged.append(p)
     out = []
-    for m in merged:
+    for m in _expand_ordinals(merged):
         m = _LEADER.sub("", clean(m) or "")
         m = _TRAILER.sub("", m)
         if m and len(m) >= 2:
             out.append(m)
+    return out
+
+
+_ORDINALS = re.compile(r"^(.*?)((?:[一二三四五六七八九十\d]+、)+[一二三四五六七八九十\d]+)(类.*)$")
+
+
+def _expand_ordinals(labels_: list[str]) -> list[str]:
+    """农村一、二类低保对象 -> 农村一类低保对象, 农村二类低保对象: one tier per class."""
+    out = []
+    for lab in labels_:
+        m = _ORDINALS.match(lab)
+        if m:
+            out += [m.group(1) + n + m.group(3) for n in m.group(2).split("、")]
+        else:
+            out.append(lab)
     return out
 
 

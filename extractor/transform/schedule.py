@@ -1,0 +1,156 @@
+"""schedule: work phases (准备阶段（8月31日前）…) and deadlines (X月X日前), each with its task.
+
+Phases are the numbered items of a schedule section (时间安排, 实施步骤…, listed
+in grammar/vocab/keywords.toml [schedule]) and any X阶段为… sentence; their dates
+come from the heading's bracket or the first clause of the body, parsed with
+grammar/period.lark.  Deadlines elsewhere are clauses ending in 前.  Recurring
+windows (每月1日至25日) are kept as text.  When no sentence states the
+enrollment period, the phase that is the enrollment gives it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..dates import resolve
+from ..lexicon import _load_toml, tokens
+from .base import clean, evidence, use
+from .periods import parse_clause, year_context
+
+_RECURRING = re.compile(r"每月\d{1,2}日(?:(?:至|-|—|~)\d{1,2}日)?(?:前)?")
+_PAREN = re.compile(r"（([^（）]*)）")
+TASK_MAX = 120
+
+
+@lru_cache(maxsize=None)
+def _vocab() -> dict:
+    return _load_toml("keywords.toml").get("schedule", {})
+
+
+def _in_schedule(sent) -> bool:
+    return any(w in t for t in sent.section[:1] for w in _vocab().get("sections", []))
+
+
+def _dates_of(text):
+    """(fact, offset) of the first clause of text that parses as a date or range."""
+    base = 0
+    for piece in re.split(r"(?<=[，。；])", text):
+        fact = parse_clause(tokens(piece))
+        if fact and fact["range"]:
+            return fact, base
+        base += len(piece)
+    return None, 0
+
+
+def apply(doc, rs) -> None:
+    ctx = year_context(doc, rs)
+    entries: list[tuple] = []
+    sents = doc.sentences
+    seen_lines: set[int] = set()
+    for i, sent in enumerate(sents):
+        if sent.heading and _in_schedule(sent) and len(sent.section) >= 2 and sent.heading == sent.section[-1]:
+            name = sent.heading
+            m = _PAREN.search(name)
+            phase = clean(_PAREN.sub("", name))
+            body = [s for s in sents[i + 1:i + 4] if s.line is sent.line]
+            task = clean(body[0].text) if body else None
+            fact, off, src = None, 0, sent
+            if m:
+                fact, off = _dates_of(m.group(1))
+                off += m.start(1)
+            if fact is None and body:
+                fact, off = _dates_of(body[0].text)
+                src = body[0]
+            entries.append((phase, fact, off, src, task, sent))
+            seen_lines.add(id(sent.line))
+            continue
+        for fact, off, task in _sentence_items(sent):
+            phase = _phase_name(fact) if fact else None
+            if phase is None and id(sent.line) in seen_lines and _first_clause_of_body(sents, i):
+                continue  # the phase heading already took this date
+            if fact and phase is None and any((id(sent.line), sent.start + off + d.start) in rs.used for d in fact["range"]):
+                continue  # a period fact (an extension, say) already explains this date
+            entries.append((phase, fact, off, sent, task, sent))
+    prev_end = None
+    for phase, fact, off, src, task, sent in entries:
+        item = {"phase": phase, "start": None, "end": None, "task": task[:TASK_MAX] if task else None}
+        evs = {"": evidence(sent)}
+        if fact:
+            dates = fact["range"]
+            lead_types = {t.type for t in fact["lead"]}
+            trail_types = {t.type for t in fact["trail"]}
+            if len(dates) == 2:
+                s_iso, s_inf = resolve(dates[0].value.value, ctx, "start")
+                e_iso, e_inf = resolve(dates[1].value.value, ctx, "end",
+                                       not_before=dt.date.fromisoformat(s_iso) if s_iso else None)
+                item["start"], item["end"] = s_iso, e_iso
+                evs["start"] = evidence(src, off + dates[0].start, year_inferred=s_inf)
+                evs["end"] = evidence(src, off + dates[1].start, year_inferred=e_inf)
+                use(rs, src, _shift(dates[0], off))
+                use(rs, src, _shift(dates[1], off))
+            else:
+                role = "end" if ("BEFORE" in trail_types or "UNTIL" in lead_types) else "start"
+                iso, inf = resolve(dates[0].value.value, ctx, role)
+                item[role] = iso
+                evs[role] = evidence(src, off + dates[0].start, year_inferred=inf)
+                use(rs, src, _shift(dates[0], off))
+        rec = _RECURRING.search(task or "")
+        if rec:
+            item["recurring"] = rec.group()
+        if item["start"] is None and item["end"] is None and not item.get("recurring"):
+            continue
+        rs.append("/schedule", {k: v for k, v in item.items() if k != "recurring" or v}, evs)
+        prev_end = item["end"] or prev_end
+    _enrollment_from_phase(rs)
+
+
+def _shift(tok, off):
+    from ..lexicon import Tok
+    return Tok(tok.type, tok.text, tok.start + off, tok.end + off, tok.value)
+
+
+def _first_clause_of_body(sents, i) -> bool:
+    return i > 0 and sents[i - 1].heading is not None and sents[i - 1].line is sents[i].line
+
+
+def _phase_name(fact) -> str | None:
+    for t in fact["lead"]:
+        if t.type == "PHASE":
+            text = "".join(x.text for x in fact["lead"] if x.start <= t.start)
+            return clean(re.split(r"[，。；：]", text)[-1])
+    return None
+
+
+def _sentence_items(sent):
+    """Deadlines (…前), X阶段为… and recurring windows in an ordinary sentence."""
+    toks = tokens(sent.text)
+    commas = [t for t in toks if t.type == "COMMA"]
+    bounds = [0] + [c.end for c in commas] + [len(sent.text) + 1]
+    for a, b in zip(bounds, bounds[1:]):
+        piece = sent.text[a:b - 1] if b <= len(sent.text) else sent.text[a:]
+        fact = parse_clause(tokens(piece))
+        if not fact or not fact["range"]:
+            if _RECURRING.search(piece):
+                yield None, a, clean(sent.text)
+            continue
+        lead = {t.type for t in fact["lead"]}
+        trail = {t.type for t in fact["trail"]}
+        if "PHASE" in lead or "BEFORE" in trail:
+            rest = sent.text[b:] if b <= len(sent.text) else ""
+            own = any(t.type == "TEXT" for t in fact["trail"])
+            task = clean(sent.text) if own or not rest else clean(rest)
+            yield fact, a, task
+
+
+def _enrollment_from_phase(rs):
+    if rs.get("/periods/enrollment") is not None:
+        return
+    words = _vocab().get("enrollment_phases", [])
+    for n, item in enumerate(rs.get("/schedule") or []):
+        if item.get("start") and item.get("end") and any(w in (item.get("phase") or "") for w in words):
+            rs.put("/periods/enrollment", {"start": item["start"], "end": item["end"]}, None)
+            for part in ("start", "end"):
+                ev = rs.evidence_for(f"/schedule/{n}/{part}")
+                rs.put(f"/periods/enrollment/{part}", item[part], ev.but(derived=True) if ev else None)
+            return
