@@ -45,6 +45,8 @@ def _table(section: str) -> dict[str, str]:
 def keywords() -> dict[str, str]:
     """word -> terminal name ([tokens] and punctuation)."""
     out = _table("tokens")
+    for w, term in _table("policy").items():
+        out.setdefault(w, term)
     for w, term in _PUNCT.items():
         out.setdefault(w, term)
     return out

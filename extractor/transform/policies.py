@@ -1,0 +1,128 @@
+"""policies: waiting_periods and incentives, where a notice states them.
+
+Each clause is parsed with grammar/policy.lark into figures and the words
+leading to each; the words decide the field:
+  fixed_months (固定待遇等待期 3个月), per_lapsed_year_months (每多断保1年 … 增加1个月),
+  repair_months_per_year (每多缴纳1年可减少1个月), min_months_after_repair (修复后…不少于6个月),
+  incentives: continuous (连续参保满4年) and zero-claim (零报销), raise_min (不低于1000元),
+  cap_ratio (不超过原封顶线的20%).  `from` is the 自2025年起 of the sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from lark import Transformer, v_args
+
+from ..parse import parse
+from .base import clauses, evidence, sentence_tokens, use
+
+_TRIGGERS = {"WAIT_FIXED", "WAIT_VAR", "WAIT", "CONTINUOUS", "ZERO_CLAIM"}
+
+
+@v_args(inline=True)
+class PolicyTransformer(Transformer):
+    def word(self, tok):
+        return tok.value
+
+    def words(self, *ws):
+        return list(ws)
+
+    def figure(self, tok):
+        return tok.value
+
+    def item(self, *parts):
+        words = parts[0] if len(parts) == 2 else []
+        return (words, parts[-1])
+
+    def start(self, *items):
+        return [i for i in items if isinstance(i, tuple)]
+
+
+_T = PolicyTransformer()
+
+
+def _from(toks) -> tuple[str | None, object]:
+    """自2025年起 in a sentence: the date rules start from."""
+    for i, t in enumerate(toks):
+        if t.type == "FROM" and i + 1 < len(toks) and toks[i + 1].type == "DATE":
+            d = toks[i + 1].value.value
+            if d.year:
+                return dt.date(d.year, d.month or 1, d.day or 1).isoformat(), toks[i + 1]
+    return None, None
+
+
+def apply(doc, rs) -> None:
+    wait: dict = {}
+    wait_ev: dict = {}
+    incentives: dict[str, dict] = {}
+    inc_ev: dict[str, dict] = {}
+    last_from = (None, None, None)
+    for sent in doc.sentences:
+        toks = sentence_tokens(sent)
+        types = {t.type for t in toks}
+        since, since_tok = _from(toks)
+        if since:
+            last_from = (since, since_tok, sent)
+        if not types & _TRIGGERS:
+            continue
+        lapse = "LAPSE" in types
+        kind = "zero_claim" if "ZERO_CLAIM" in types else ("continuous" if "CONTINUOUS" in types else None)
+        for clause in clauses(toks):
+            tree = parse("policy", clause)
+            if tree is None:
+                continue
+            for words, fig in _T.transform(tree):
+                kinds = {w.type for w in words}
+                key = None
+                if fig.type == "COUNT" and fig.value.unit == "个月":
+                    if "SUM_AFTER" in kinds or (fig.value.bound == "min" and "WAIT_FIXED" not in kinds):
+                        key = "min_months_after_repair"
+                    elif "REDUCE" in kinds:
+                        key = "repair_months_per_year"
+                    elif "ADD" in kinds and lapse:
+                        key = "per_lapsed_year_months"
+                    elif "WAIT_FIXED" in kinds or "WAIT_FIXED" in {t.type for t in clause}:
+                        key = "fixed_months"
+                    if key and key not in wait:
+                        wait[key] = fig.value.value
+                        wait_ev[key] = evidence(sent, fig.start)
+                        use(rs, sent, fig)
+                        if since or last_from[0]:
+                            wait.setdefault("from", since or last_from[0])
+                            wait_ev.setdefault("from", evidence(sent if since else last_from[2],
+                                                                (since_tok or last_from[1]).start))
+                elif kind and fig.type in ("COUNT", "MONEY", "PERCENT"):
+                    _incentive(rs, sent, fig, kinds, kind, incentives, inc_ev, since or last_from[0])
+        if kind and "RAISE" in types:
+            # figures that apply to every incentive named in the sentence (连续参保激励和零报销激励…)
+            for k in ("continuous", "zero_claim"):
+                if k in incentives or (k == "zero_claim" and "ZERO_CLAIM" in types):
+                    pass
+    if wait:
+        rs.put("/waiting_periods", {k: wait.get(k) for k in ("fixed_months", "per_lapsed_year_months",
+                                                            "repair_months_per_year", "min_months_after_repair", "from")}, None)
+        for k, ev in wait_ev.items():
+            rs.put(f"/waiting_periods/{k}", wait[k], ev)
+    for kind, item in incentives.items():
+        rs.append("/incentives", {"kind": kind, **{k: item.get(k) for k in ("after_years", "raise_min", "cap_ratio", "from")}},
+                  inc_ev[kind])
+
+
+def _incentive(rs, sent, fig, kinds, kind, incentives, inc_ev, since):
+    text = sent.text
+    names = [k for k, word in (("continuous", "连续参保"), ("zero_claim", "零报销")) if word in text] or [kind]
+    for name in names:
+        item = incentives.setdefault(name, {"from": since})
+        evs = inc_ev.setdefault(name, {"": evidence(sent)})
+        if fig.type == "COUNT" and fig.value.unit == "年" and "CONTINUOUS" in kinds and name == "continuous":
+            field = "after_years"
+        elif fig.type == "MONEY" and "RAISE" in kinds | {"RAISE"}:
+            field = "raise_min"
+        elif fig.type == "PERCENT" and ("CAP" in kinds or fig.value.bound == "max"):
+            field = "cap_ratio"
+        else:
+            continue
+        if item.get(field) is None:
+            item[field] = fig.value.value
+            evs[field] = evidence(sent, fig.start)
+            use(rs, sent, fig)
