@@ -72,16 +72,17 @@ def consistency(rules: dict) -> list[dict]:
     for span, name in ((enr, "enrollment"), (cov, "coverage")):
         if span.get("start") and span.get("end") and span["end"] < span["start"]:
             warn("period_reversed", f"{name} ends {span['end']} before it starts {span['start']}", f"/periods/{name}")
-    last = None
+    last: dict[str, tuple] = {}
     for n, ph in enumerate(rules.get("schedule") or []):
         if not ph.get("phase"):
             continue  # deadlines stand where the notice mentions them; only phases have an order
-        d = ph.get("start") or ph.get("end")
-        if d and last and d < last[0]:
-            warn("phases_out_of_order", f"phase {ph.get('phase') or ph.get('task')} ({d}) comes before {last[1]} ({last[0]})",
-                 f"/schedule/{n}")
-        if d:
-            last = (d, ph.get("phase") or ph.get("task"))
+        for part in ("start", "end"):  # phases may overlap: compare starts with starts, ends with ends
+            d = ph.get(part)
+            if d and part in last and d < last[part][0]:
+                warn("phases_out_of_order", f"phase {ph.get('phase')} {part}s {d}, before {last[part][1]} ({last[part][0]})",
+                     f"/schedule/{n}/{part}")
+            if d:
+                last[part] = (d, ph.get("phase"))
         if ph.get("start") and ph.get("end") and ph["end"] < ph["start"]:
             warn("period_reversed", f"phase {ph.get('phase')} ends before it starts", f"/schedule/{n}")
     return out
