@@ -8,22 +8,30 @@ classes too.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lark import Transformer, v_args
 
-from ..lexicon import grades, keywords, population
+from ..lexicon import _load_toml, grades, keywords, population
 from ..parse import parse
 from ..values import parse_value
 from .base import cell_evidence, clauses, evidence, sentence_tokens, use, use_cell
 
+MAX_FILLER = 4  # characters of other text allowed between a standard and its amount (保持, 统一为)
 ROLE_KEYS = {"TOTAL": "total", "INDIVIDUAL": "individual", "GOVERNMENT": "government"}
-LEVELS = {"中央": "central", "省": "provincial", "市": "prefecture", "县": "county", "区": "county"}
-_TIER_WORDS = {"AID", "FULL", "FIXED_AID", "AID_AMOUNT", "NO_PAY", "EXTERNAL", "FUND", "RATE"}
+_TIER_WORDS = {"FULL", "FIXED_AID", "AID_AMOUNT", "NO_PAY", "EXTERNAL", "FUND", "RATE"}
+
+
+@lru_cache(maxsize=None)
+def _levels() -> tuple[tuple[str, str], ...]:
+    table = _load_toml("keywords.toml").get("levels", {})
+    return tuple(sorted(((p, key) for key, prefixes in table.items() for p in prefixes), key=lambda x: -len(x[0])))
 
 
 def level_key(word: str) -> str | None:
-    for k, v in LEVELS.items():
-        if word.startswith(k):
-            return v
+    for prefix, key in _levels():
+        if word.startswith(prefix):
+            return key
     return None
 
 
@@ -37,9 +45,28 @@ class FundingTransformer(Transformer):
     def role(self, tok):
         return ROLE_KEYS[tok.type]
 
+    def filler(self, tok):
+        return ("filler", tok.value)
+
     def standard(self, *items):
-        subject = items[0] if len(items) == 3 else []
-        return {"kind": "standard", "subject": subject, "role": items[-2], "money": items[-1].value}
+        subject = items[0] if isinstance(items[0], list) else []
+        role = next(i for i in items if isinstance(i, str))
+        money = next(i for i in items if getattr(i, "type", None) == "MONEY").value
+        fillers = [i[1] for i in items if isinstance(i, tuple)]
+        if any(len(f.text) > MAX_FILLER for f in fillers if f.type == "TEXT"):
+            return None  # too much between the standard and the amount to be sure
+        return {"kind": "standard", "subject": subject, "role": role, "money": money}
+
+    def standard_raised(self, *items):
+        subject = items[0] if isinstance(items[0], list) else []
+        role = next(i for i in items if isinstance(i, str))
+        money = [i for i in items if getattr(i, "type", None) == "MONEY"][-1].value
+        return {"kind": "standard", "subject": subject, "role": role, "money": money}
+
+    def standard_for(self, *items):
+        subjects = [i for i in items if isinstance(i, list)]
+        role = next(i for i in items if isinstance(i, str))
+        return {"kind": "standard", "subject": subjects[-1], "role": role, "money": items[-1].value}
 
     def standard_after(self, *items):
         subject = items[0] if len(items) == 3 else []
@@ -49,8 +76,11 @@ class FundingTransformer(Transformer):
         subject = items[0] if len(items) == 2 else []
         return {"kind": "bare", "subject": subject, "money": items[-1].value}
 
+    def level(self, tok, *_paren):
+        return tok.value
+
     def levels(self, *toks):
-        return [t.value for t in toks if t.type == "LEVEL"]
+        return [t for t in toks if getattr(t, "type", None) == "LEVEL"]
 
     def amounts(self, *toks):
         return [t.value for t in toks if t.type in ("MONEY", "PERCENT")]
@@ -58,6 +88,9 @@ class FundingTransformer(Transformer):
     def split(self, *items):
         levels = next(i for i in items if isinstance(i, list) and i and i[0].type == "LEVEL")
         amounts = next(i for i in items if isinstance(i, list) and i and i[0].type in ("MONEY", "PERCENT"))
+        each = any(getattr(i, "type", None) == "EACH" for i in items)
+        if each and len(amounts) == 1 and len(levels) > 1:
+            amounts = amounts * len(levels)   # 市、县两级财政各补助5%
         return {"kind": "split", "levels": levels, "amounts": amounts}
 
 
@@ -94,7 +127,11 @@ def apply(doc, rs) -> None:
     general: dict = {}
     general_ev: dict = {}
     prev_pop = None
+    prev_sent = None
+    sent_role = None
     for sent in doc.sentences:
+        if prev_sent is not None and prev_sent.line is not sent.line:
+            sent_role = None
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
         if "MONEY" not in types and "PERCENT" not in types:
@@ -104,25 +141,38 @@ def apply(doc, rs) -> None:
             prev_pop = None
             continue
         section_role = _section_role(sent)
-        if not (types & {"TOTAL", "INDIVIDUAL", "GOVERNMENT", "LEVEL"}) and not section_role:
+        if not (types & {"TOTAL", "INDIVIDUAL", "GOVERNMENT", "LEVEL"}) and not (section_role or sent_role):
+            prev_sent = sent
             continue
-        if not sent.text.startswith("其中"):
+        same_line = prev_sent is not None and prev_sent.line is sent.line
+        if not sent.text.startswith("其中") and not same_line:
             prev_pop = None
+            sent_role = None
         pop = prev_pop
         for clause in clauses(toks):
+            ctypes = {t.type for t in clause}
+            named = _population([t for t in clause if t.type in ("POP", "GROUP")], None)
+            if named and "MONEY" not in ctypes:
+                pop = named  # 成年居民个人缴费实行两档标准，一档…，二档…
+            if ctypes & {"TOTAL", "INDIVIDUAL", "GOVERNMENT"} and "MONEY" not in ctypes and "PERCENT" not in ctypes:
+                sent_role = next(ROLE_KEYS[t.type] for t in clause if t.type in ROLE_KEYS)
             if "PAREN" in {t.type for t in clause}:
                 inner = [t for t in clause if t.type == "PAREN"]
                 clause = [t for t in clause if t.type != "PAREN"]
                 for p in inner:
                     _paren_split(p, sent, rs, general, general_ev)
             tree = parse("funding", clause)
-            if tree is None:
+            fact = _T.transform(tree) if tree is not None else None
+            if fact is None:
+                if ctypes & set(ROLE_KEYS):  # 财政补助标准较上年提高30元，达到…700元: the role carries on
+                    sent_role = next(ROLE_KEYS[t.type] for t in clause if t.type in ROLE_KEYS)
                 continue
-            fact = _T.transform(tree)
             if fact["kind"] == "split":
                 _split(fact, sent, 0, rs, general, general_ev)
                 continue
-            role = fact.get("role") or section_role
+            role = fact.get("role") or sent_role or section_role
+            if fact.get("role"):
+                sent_role = fact["role"]
             if not role:
                 continue
             pop = _population(fact["subject"], pop)
@@ -143,7 +193,8 @@ def apply(doc, rs) -> None:
                 rs.warn("ambiguous_" + role, f"two different {role} standards: {target[role]} and {money.value.value}",
                         "/funding/" + role)
         prev_pop = pop
-    _tables(doc, rs, classes, class_ev)
+        prev_sent = sent
+    _tables(doc, rs, classes, class_ev, general, general_ev)
     _emit(rs, general, general_ev, classes, class_ev)
 
 
@@ -183,44 +234,72 @@ def _split(fact, sent, base, rs, general, general_ev):
         rs.used.add((id(sent.line), sent.start + base + amt.start))
 
 
-def _tables(doc, rs, classes, class_ev):
-    """A table whose header names 筹资 / 财政 / 个人 columns: one class per row."""
-    kw = keywords()
+def _column(header: str):
+    """What a header cell names: ("role", total|individual|government), ("level", key) or None."""
+    from ..lexicon import tokens
+    toks = tokens(header)
+    for t in toks:
+        if t.type in ROLE_KEYS:
+            return "role", ROLE_KEYS[t.type]
+    for t in toks:
+        if t.type == "LEVEL" and level_key(t.text):
+            return "level", level_key(t.text)
+    return None
+
+
+def _tables(doc, rs, classes, class_ev, general, general_ev):
+    """A table whose header names standards (筹资/财政/个人) or government levels (中央/省/市/县):
+    a row labelled with a population gives a class; an unlabelled or general row gives the top level."""
     for table in doc.tables:
         if len(table.rows) < 2:
             continue
         header = [c.text for c in table.rows[0]]
-        roles = []
-        for h in header:
-            role = None
-            for word, term in sorted(kw.items(), key=lambda x: -len(x[0])):
-                if term in ROLE_KEYS and word in h:
-                    role = ROLE_KEYS[term]
-                    break
-            if role is None and "筹资" in h:
-                role = "total"
-            roles.append(role)
-        if sum(r is not None for r in roles) < 2:
+        kinds = [_column(h) for h in header]
+        if sum(k is not None for k in kinds) < 2:
             continue
-        wan = any("万元" in h for h in header)
+        wan = any("万元" in h for h in header) or (table.caption and "万元" in table.caption)
         for row in table.rows[1:]:
             if not row or len(row) != len(header):
                 continue
-            label = row[0].text
+            first = row[0].text
+            labelled = parse_value(_as_money(first, wan), "money") is None
+            label = first if labelled else None
+            pop = population(label) if label else None
+            to_general = label is None or (pop is not None and pop.general)
             entry = {"population": label, "year": None}
             evs = {}
-            for cell, role in zip(row[1:], roles[1:]):
-                if role is None:
+            for cell, kind in zip(row, kinds):
+                if kind is None or (labelled and cell is row[0]):
                     continue
-                v = parse_value(cell.text if cell.text.endswith("元") else cell.text + ("万元" if wan else "元"), "money")
+                v = parse_value(_as_money(cell.text, wan), "money")
                 if v is None:
                     continue
-                entry[role] = v.value
-                evs[role] = cell_evidence(cell, row)
                 use_cell(rs, cell)
-            if len(evs) >= 1:
+                ev = cell_evidence(cell, row)
+                if kind[0] == "level":
+                    if to_general:
+                        general.setdefault("government_split", {})[kind[1]] = v.value
+                        general_ev[f"government_split/{kind[1]}"] = ev
+                    continue
+                entry[kind[1]] = v.value
+                evs[kind[1]] = ev
+            if not evs:
+                continue
+            if to_general and label is None:
+                for role, value in evs.items():
+                    if general.get(role) is None:
+                        general[role] = entry[role]
+                        general_ev[role] = value
+            else:
                 classes.setdefault(label, entry).update(entry)
                 class_ev.setdefault(label, {}).update(evs)
+
+
+def _as_money(text: str, wan: bool) -> str:
+    text = text.strip()
+    if text.endswith("元"):
+        return text
+    return text + ("万元" if wan else "元")
 
 
 def _emit(rs, general, general_ev, classes, class_ev):
