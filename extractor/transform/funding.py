@@ -137,9 +137,6 @@ def apply(doc, rs) -> None:
         if "MONEY" not in types and "PERCENT" not in types:
             prev_pop = None if not sent.text.startswith("其中") else prev_pop
             continue
-        if types & _TIER_WORDS:
-            prev_pop = None
-            continue
         section_role = _section_role(sent)
         if not (types & {"TOTAL", "INDIVIDUAL", "GOVERNMENT", "LEVEL"}) and not (section_role or sent_role):
             prev_sent = sent
@@ -149,8 +146,13 @@ def apply(doc, rs) -> None:
             prev_pop = None
             sent_role = None
         pop = prev_pop
+        in_tier = False
         for clause in clauses(toks):
             ctypes = {t.type for t in clause}
+            if ctypes & _TIER_WORDS or "GROUP" in ctypes and ctypes & {"AID", "GIVE"}:
+                in_tier = True  # a subsidy tier: its clauses and the personal share after it are not standards
+            if in_tier:
+                continue
             named = _population([t for t in clause if t.type in ("POP", "GROUP")], None)
             if named and "MONEY" not in ctypes:
                 pop = named  # 成年居民个人缴费实行两档标准，一档…，二档…

@@ -59,6 +59,12 @@ class SubsidyTransformer(Transformer):
     def external(self, *toks):
         return {"basis": "external"}
 
+    def fixed_each(self, *toks):
+        return {"basis": "fixed", "each": [t.value for t in toks if t.type == "MONEY"]}
+
+    def subsidy_amount(self, *toks):
+        return ("subsidy", _first(toks, "MONEY"))
+
     def personal(self, *toks):
         return ("personal", _first(toks, "MONEY"))
 
@@ -182,11 +188,15 @@ def apply(doc, rs) -> None:
                 continue
             spans = st["groups"]
             names = labels(sent.text[spans[0][1]:spans[-1][2]]) if spans else []
-            for label in names:
+            each = aid.get("each")
+            if each and len(each) != len(names):
+                continue  # amounts and groups do not pair up: leave the figures unexplained
+            for n, label in enumerate(names):
                 if label in seen:
                     continue
                 seen.add(label)
-                _tier(rs, sent, label, aid, st, individual, ind_ev)
+                tier_aid = {**aid, "subsidy": each[n]} if each else aid
+                _tier(rs, sent, label, tier_aid, st, individual, ind_ev)
 
 
 def _tier(rs, sent, label, aid, st, individual, ind_ev):
@@ -207,6 +217,10 @@ def _tier(rs, sent, label, aid, st, individual, ind_ev):
         if kind == "personal" and tok is not None:
             tier["personal"] = tok.value.value
             evs["personal"] = evidence(sent, tok.start)
+            use(rs, sent, tok)
+        elif kind == "subsidy" and tok is not None and tier["subsidy"] is None:
+            tier["subsidy"] = tok.value.value
+            evs["subsidy"] = evidence(sent, tok.start)
             use(rs, sent, tok)
         elif kind == "no_pay":
             tier["personal"] = 0

@@ -1,0 +1,497 @@
+"""contacts: people, offices and phone numbers; rosters of a leading group.
+
+Three shapes give contacts:
+- clauses with a phone (市医保局…处：李晓雅 63531019 / 联系人：陈静，电话：… /
+  咨询电话：12393), parsed clause by clause with grammar/contacts.lark; a
+  clause naming only a person or an office hands them to the phones after it;
+- rosters (组长：徐立民 县委常委、县政府常务副县长, then continuation lines
+  that keep the role), read physical line by physical line; the caption above
+  the roster names the group, which is each member's `org`;
+- phone tables (县区名称 | 医保部门 | 税务部门): one contact per phone cell,
+  its `org` the row's district followed by the column's department.
+
+Words (roles, labels, title and organization suffixes) are in
+grammar/vocab/contacts.toml.  `area_code` is set only where the notice writes
+one (0551-…, （0551）…): no table of area codes by region is available.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Transformer, v_args
+
+from ..facts import Evidence
+from ..lexicon import Tok, _load_toml
+from ..parse import parse
+from ..values import scan
+from .base import QUOTE_MAX, cell_evidence, clean, use, use_cell
+
+# A service number (12393, 0551-12345) is a phone only after a phone label;
+# the value scanner reads 7-8 digit numbers and mobiles.
+_SERVICE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-—])?1\d{4}(?![\d.%])")
+_AREA = re.compile(r"^0\d{2,3}$")
+_AREA_PREFIX = re.compile(r"^（?(0\d{2,3})[）\-—]")
+_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,8}·[\u3400-\u9fff·]{1,12}$")
+_PUNCT = {"：": "COLON", "，": "COMMA", "、": "DUN", "；": "COMMA", "。": "COMMA"}
+_OPEN, _CLOSE = "（", "）"
+
+
+# ---------------------------------------------------------------- vocabulary
+@dataclass(frozen=True)
+class Vocab:
+    words: dict[str, str]
+    word_re: re.Pattern
+    roles: frozenset[str]
+    labels: frozenset[str]
+    titles: tuple[str, ...]
+    orgs: tuple[str, ...]
+    title_starts: tuple[str, ...]
+    group_lead: tuple[str, ...]
+    group_trail: tuple[str, ...]
+    group_suffixes: tuple[str, ...]
+    office: str
+    call_verbs: tuple[str, ...]
+    person_columns: tuple[str, ...]
+    candidate: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def vocab() -> Vocab:
+    data = _load_toml("contacts.toml")["contacts"]
+    words: dict[str, str] = {}
+    for term, lst in data["tokens"].items():
+        for w in lst:
+            words.setdefault(w, term)
+    by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    word_re = re.compile("|".join(map(re.escape, by_len(words))))
+    roles = frozenset(w for w, t in words.items() if t == "ROLE")
+    labels = frozenset(w for w, t in words.items() if t == "LABEL")
+    cand = "|".join(map(re.escape, by_len(roles | labels | {data["office"]})))
+    return Vocab(words, word_re, roles, labels, by_len(data["title_suffixes"]), by_len(data["org_suffixes"]),
+                 by_len(data["title_starts"]), by_len(data["group_lead"]), by_len(data["group_trail"]),
+                 by_len(data["group_suffixes"]), data["office"], by_len(data["call_verbs"]),
+                 tuple(data["person_columns"]),
+                 re.compile(rf"\d{{5}}|{cand}"))
+
+
+# ---------------------------------------------------------------- the lexer
+def _kind(chunk: str, v: Vocab) -> str:
+    if chunk.endswith(v.titles):
+        return "TITLE"
+    if len(chunk) >= 2 and chunk.endswith(v.orgs):
+        return "ORG"
+    if len(chunk) == 1 and _CJK.match(chunk):
+        return "CHAR"
+    if _NAME.match(chunk):
+        return "NAME"
+    return "TEXT"
+
+
+def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
+    """Other text between marks: runs split at spaces and line cuts, each classified."""
+    start = None
+    for i in range(s, e + 1):
+        boundary = i == e or text[i] == " " or (i in cuts and i > s)
+        if boundary and start is not None:
+            chunk = text[start:i]
+            out.append(Tok(_kind(chunk, v), chunk, start, i))
+            start = None
+        if i < e and text[i] != " " and start is None:
+            start = i
+
+
+def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
+    """王莉莉县民政局局长 (no space): a TITLE that opens a line holds the name before it."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        if t.type == "TITLE" and (i == 0 or toks[i - 1].type in ("COLON",)) and len(t.text) > 4:
+            for n in (2, 3, 4):
+                rest = t.text[n:]
+                if rest.startswith(v.title_starts) and _CJK.match(t.text[:n]):
+                    out.append(Tok("NAME", t.text[:n], t.start, t.start + n))
+                    out.append(Tok("TITLE", rest, t.start + n, t.end))
+                    break
+            else:
+                out.append(t)
+            continue
+        out.append(t)
+    return out
+
+
+def lex(text: str, cuts: frozenset[int] = frozenset()) -> list[Tok]:
+    """Tokens of a sentence for grammar/contacts.lark (offsets relative to `text`).
+
+    `cuts` are offsets where a physical line starts: roster lines are read
+    one by one, so a run of text never spans them.
+    """
+    v = vocab()
+    marks: list[Tok] = []
+    taken = bytearray(len(text))
+
+    def mark(t: Tok) -> None:
+        marks.append(t)
+        taken[t.start:t.end] = b"\x01" * (t.end - t.start)
+
+    # a role label written with layout spaces at a line start: 副 组 长：
+    for s in sorted({0} | set(cuts)):
+        colon = text.find("：", s, s + 12)
+        if colon > s:
+            label = re.sub(r"\s+", "", text[s:colon])
+            if label in v.roles:
+                mark(Tok("ROLE", label, s, colon))
+    for val in scan(text):
+        if val.kind == "phone" and not any(taken[val.start:val.end]):
+            mark(Tok("PHONE", val.text, val.start, val.end, val))
+    for m in _SERVICE.finditer(text):
+        if not any(taken[m.start():m.end()]):
+            mark(Tok("PHONE", m.group(), m.start(), m.end()))
+    for m in re.finditer(r"（(0\d{2,3})）", text):
+        if m.end() < len(taken) and taken[m.end()] and not any(taken[m.start():m.end()]):
+            mark(Tok("AREA", m.group(1), m.start(), m.end()))
+    for m in v.word_re.finditer(text):
+        if not any(taken[m.start():m.end()]):
+            mark(Tok(v.words[m.group()], m.group(), m.start(), m.end()))
+    for i, ch in enumerate(text):
+        if ch in _PUNCT and not taken[i]:
+            mark(Tok(_PUNCT[ch], ch, i, i + 1))
+    marks.sort(key=lambda t: t.start)
+    out: list[Tok] = []
+    pos = 0
+    for t in marks:
+        if t.start > pos:
+            _chunks(text, pos, t.start, cuts, out, v)
+        out.append(t)
+        pos = t.end
+    if pos < len(text):
+        _chunks(text, pos, len(text), cuts, out, v)
+    return _split_title(out, v)
+
+
+# ---------------------------------------------------------------- meaning
+@v_args(inline=True)
+class ContactTransformer(Transformer):
+    """Parse tree of one clause -> dict(kind, role, persons, title, org, phones, holder)."""
+
+    def person(self, *toks):
+        return ("person", "".join(t.value.text for t in toks))
+
+    def title(self, *toks):
+        return ("title", "".join(t.value.text for t in toks))
+
+    def org(self, tok):
+        return ("org", tok.value.text)
+
+    def holder(self, item):
+        if isinstance(item, tuple):
+            return ("holder_org", item[1])
+        return ("holder", item.value.text)
+
+    def phone(self, *toks):
+        area = next((t.value.text for t in toks if t.type == "AREA"), None)
+        tok = toks[-1].value
+        return ("phone", tok, area)
+
+    def phones(self, *items):
+        return ("phones", list(items))
+
+    def _fact(self, kind, items):
+        fact = {"kind": kind, "persons": [], "orgs": [], "phones": [], "role": None, "title": None,
+                "holder": None}
+        for it in items:
+            if isinstance(it, tuple):
+                tag = it[0]
+                if tag == "person":
+                    fact["persons"].append(it[1])
+                elif tag == "org":
+                    fact["orgs"].append(it[1])
+                elif tag == "title":
+                    fact["title"] = it[1]
+                elif tag == "phones":
+                    fact["phones"] = it[1]
+                elif tag in ("holder", "holder_org"):
+                    fact["holder"] = it
+            elif getattr(it, "type", None) == "ROLE":
+                fact["role"] = it.value.text
+            elif getattr(it, "type", None) == "LABEL":
+                fact["label"] = it.value.text
+        return fact
+
+    def __default__(self, data, children, meta):  # start alternatives
+        return self._fact(data, children)
+
+
+_T = ContactTransformer(visit_tokens=False)
+
+
+def _transform(tree) -> dict:
+    # the alternatives of `start` are aliased: Transformer.__default__ gets them with their alias
+    return _T.transform(tree)
+
+
+# ---------------------------------------------------------------- evidence
+def _ev(doc, sent, offset: int) -> Evidence:
+    """The original line of the figure at `offset` (layout spaces as written)."""
+    line = sent.origin_of(offset)
+    quote = doc.norm.quote(line)
+    if not quote or len(quote) > QUOTE_MAX:
+        quote = sent.text if len(sent.text) <= QUOTE_MAX else sent.text[:QUOTE_MAX] + "…"
+    return Evidence(line, quote, loc=sent.line.loc)
+
+
+def _area(phone_text: str, area: str | None) -> str | None:
+    if area:
+        return area
+    m = _AREA_PREFIX.match(phone_text)
+    return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------- rosters
+def _group_name(text: str, v: Vocab) -> str | None:
+    """The group a roster caption names (…协调小组组成人员名单 -> …协调小组)."""
+    t = clean(text) or ""
+    changed = True
+    while changed:
+        changed = False
+        for w in v.group_lead:
+            if t.startswith(w):
+                t, changed = t[len(w):], True
+        for w in v.group_trail:
+            if t.endswith(w):
+                t, changed = t[:-len(w)], True
+        t = re.sub(r"^\d{1,2}[、.]", "", t)
+    return t if t.endswith(v.group_suffixes) else None
+
+
+def _caption(doc, sent, v: Vocab) -> str | None:
+    """The nearest caption above a roster (its last physical line), or the text before 组长："""
+    before = sent.text[:max(0, sent.text.find("："))]
+    for cand in (before,):
+        g = _group_name(cand, v)
+        if g:
+            return g
+    for prev in reversed(doc.sentences[max(0, sent.index - 3):sent.index]):
+        pieces = _pieces(prev)
+        for piece in reversed(pieces):
+            g = _group_name(piece, v)
+            if g:
+                return g
+    return None
+
+
+def _pieces(sent) -> list[str]:
+    """The sentence cut at the starts of its physical lines."""
+    cuts = _cuts(sent)
+    bounds = [0, *sorted(cuts), len(sent.text)]
+    return [sent.text[a:b] for a, b in zip(bounds, bounds[1:]) if sent.text[a:b].strip()]
+
+
+def _cuts(sent) -> frozenset[int]:
+    end = sent.start + len(sent.text)
+    return frozenset(off - sent.start for off, _ in sent.line.breaks if sent.start < off < end)
+
+
+def _office_name(text: str, group: str | None, v: Vocab) -> str:
+    """协调小组办公室 / 办公室 -> the group's office, named in full where the group is known."""
+    if group:
+        short = text[:-len(v.office)] if text.endswith(v.office) else text
+        if not short or group.endswith(short):
+            return group + v.office
+    return text
+
+
+# ---------------------------------------------------------------- apply
+class _Collector:
+    def __init__(self, rs):
+        self.rs = rs
+        self.items: list[tuple[int, int, dict, dict]] = []
+        self.seen: set[tuple] = set()
+
+    def add(self, line: int, item: dict, ev: Evidence, extra: dict | None = None) -> None:
+        full = {"org": None, "person": None, "title": None, "phone": None, "role": None}
+        full.update({k: v for k, v in item.items() if v is not None})
+        key = tuple(full.get(k) for k in ("org", "person", "title", "phone", "role"))
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        evs = {"": ev}
+        for k, v in full.items():
+            if v is not None:
+                evs[k] = ev
+        self.items.append((line, len(self.items), full, evs))
+
+    def emit(self) -> None:
+        for _, _, item, evs in sorted(self.items, key=lambda x: (x[0], x[1])):
+            self.rs.append("/contacts", item, evs)
+
+
+def apply(doc, rs) -> None:
+    v = vocab()
+    out = _Collector(rs)
+    roster = None   # (role, group) while a roster runs
+    group = None    # the last roster's group, for its office
+    for sent in doc.sentences:
+        if not v.candidate.search(sent.text):
+            roster = None
+            continue
+        cuts = _cuts(sent)
+        if roster is not None or _role_head(sent.text, v):
+            roster, group = _roster(doc, sent, lex(sent.text, cuts), roster, group, out, v)
+            if roster is not None:
+                continue
+        _clauses(doc, sent, lex(sent.text), group, rs, out, v)
+    _tables(doc, rs, out, v)
+    out.emit()
+
+
+def _role_head(text: str, v: Vocab) -> bool:
+    colon = text.find("：", 0, 12)
+    return colon > 0 and re.sub(r"\s+", "", text[:colon]) in v.roles
+
+
+def _split_at_cuts(toks: list[Tok], cuts: frozenset[int]) -> list[list[Tok]]:
+    out: list[list[Tok]] = [[]]
+    for t in toks:
+        if t.start in cuts and out[-1]:
+            out.append([])
+        out[-1].append(t)
+    return [p for p in out if p]
+
+
+def _roster(doc, sent, toks, roster, group, out, v):
+    """Roster lines of one sentence; returns the roster state (None once a line does not fit)."""
+    for piece in _split_at_cuts(toks, _cuts(sent)):
+        tree = parse("contacts", piece)
+        fact = _transform(tree) if tree is not None else None
+        if fact and fact["kind"] == "role_person" and fact["role"] not in ("联系人",) and fact["persons"]:
+            if roster is None:
+                group = _caption(doc, sent, v)
+            roster = (fact["role"], group)
+        elif fact and fact["kind"] == "person_title" and roster is not None:
+            pass
+        else:
+            return None, group
+        ev = _ev(doc, sent, piece[0].start)
+        out.add(ev.line, {"role": roster[0], "person": fact["persons"][0], "title": fact["title"],
+                          "org": roster[1]}, ev)
+    return roster, group
+
+
+def _clauses(doc, sent, toks, group, rs, out, v):
+    """Clauses of a sentence in order; a person or office named alone goes to the phones after it."""
+    person = org = role = None
+    office = None
+    clause: list[Tok] = []
+    for t in [*toks, Tok("COMMA", "", len(sent.text), len(sent.text))]:
+        if t.type != "COMMA":
+            clause.append(t)
+            continue
+        if not clause:
+            continue
+        tree = parse("contacts", clause)
+        first = clause[0]
+        clause = []
+        if tree is None:
+            continue
+        f = _transform(tree)
+        kind = f["kind"]
+        if kind == "office":
+            a = f["orgs"][0]
+            b = f["orgs"][1] if len(f["orgs"]) > 1 else ""
+            name = a if a.endswith(v.office) else (a + v.office if b == v.office else None)
+            if name:
+                office = _office_name(name, group, v)
+                org, person = office, None
+            continue
+        if kind in ("concur", "concur_by"):
+            for p in f["persons"]:
+                ev = _ev(doc, sent, first.start)
+                out.add(ev.line, {"role": f["role"], "person": clean(p), "org": office or org}, ev)
+            continue
+        if kind in ("role_person", "person_only", "org_person"):
+            person = clean(f["persons"][0]) if f["persons"] else None
+            role = f["role"]
+            if f["orgs"]:
+                org = f["orgs"][0]
+            if not any(x.type == "PHONE" for x in toks):
+                # a person named in a sentence without a phone is a contact still
+                ev = _ev(doc, sent, first.start)
+                out.add(ev.line, {"person": person, "role": role, "org": org, "title": f["title"]}, ev)
+            continue
+        if not f["phones"]:
+            continue
+        if f["persons"]:
+            person = clean(f["persons"][0])
+        if f["orgs"]:
+            org = f["orgs"][0]
+            if f["kind"] == "org_phones" and not f["persons"]:
+                person = None
+        holder_org = None
+        if f["holder"] and f["holder"][0] == "holder_org":
+            holder_org = f["holder"][1]
+        elif f["holder"] and kind == "label_phones":
+            holder_org = _service_org(f["holder"][1], f.get("label"), v)
+        for _, tok, area in f["phones"]:
+            ev = _ev(doc, sent, tok.start)
+            item = {"org": holder_org or org, "person": person, "phone": _phone_text(tok, area),
+                    "role": role if person else None}
+            a = _area(tok.text, area)
+            if a:
+                item["area_code"] = a
+            out.add(ev.line, item, ev)
+            use(rs, sent, tok)
+
+
+def _phone_text(tok: Tok, area: str | None) -> str:
+    return f"（{area}）{tok.text}" if area else tok.text
+
+
+def _service_org(text: str, label: str | None, v: Vocab) -> str | None:
+    """医保服务热线: the words before a hotline label name the service when they are not a verb."""
+    t = clean(text) or ""
+    for verb in v.call_verbs:
+        if verb in t:
+            t = t[t.rfind(verb) + len(verb):]
+    if t and label and t.endswith(v.orgs):
+        return t
+    return None
+
+
+# ---------------------------------------------------------------- tables
+def _cell_phones(text: str) -> list[tuple[str, str | None]]:
+    vals = [x for x in scan(text) if x.kind == "phone"]
+    if not vals:
+        m = _SERVICE.fullmatch(text.strip())
+        return [(m.group(), _area(m.group(), None))] if m else []
+    return [(x.text, _area(x.text, None)) for x in vals]
+
+
+def _tables(doc, rs, out, v):
+    """A table of phones: one contact per phone cell, org = row label + column header."""
+    for table in doc.tables:
+        if len(table.rows) < 2:
+            continue
+        header = [clean(c.text) or "" for c in table.rows[0]]
+        if any(_cell_phones(h) for h in header):
+            continue
+        pcol = next((j for j, h in enumerate(header) if any(w in h for w in v.person_columns)), None)
+        for row in table.rows[1:]:
+            if len(row) != len(header):
+                continue
+            label = clean(row[0].text)
+            person = clean(row[pcol].text) if pcol is not None and pcol > 0 else None
+            for j, cell in enumerate(row[1:], start=1):
+                phones = _cell_phones(cell.text)
+                if not phones:
+                    continue
+                col = header[j]
+                org = label if (not col or col in v.labels or col.endswith(tuple(v.labels))) else f"{label}{col}"
+                ev = cell_evidence(cell, row)
+                for text, area in phones:
+                    item = {"org": org, "person": person, "phone": text}
+                    if area:
+                        item["area_code"] = area
+                    out.add(cell.line, item, ev)
+                use_cell(rs, cell)
