@@ -333,11 +333,11 @@ def apply(doc, rs) -> None:
     roster = None   # (role, group) while a roster runs
     group = None    # the last roster's group, for its office
     for sent in doc.sentences:
-        if not v.candidate.search(sent.text):
-            roster = None
+        head = _role_head(sent.text, v)
+        if roster is None and not head and not v.candidate.search(sent.text):
             continue
-        cuts = _cuts(sent)
-        if roster is not None or _role_head(sent.text, v):
+        if roster is not None or head:
+            cuts = _cuts(sent)
             roster, group = _roster(doc, sent, lex(sent.text, cuts), roster, group, out, v)
             if roster is not None:
                 continue
@@ -415,8 +415,8 @@ def _clauses(doc, sent, toks, group, rs, out, v):
             role = f["role"]
             if f["orgs"]:
                 org = f["orgs"][0]
-            if not any(x.type == "PHONE" for x in toks):
-                # a person named in a sentence without a phone is a contact still
+            if role and not any(x.type == "PHONE" for x in toks):
+                # a contact person named in a sentence without a phone is a contact still
                 ev = _ev(doc, sent, first.start)
                 out.add(ev.line, {"person": person, "role": role, "org": org, "title": f["title"]}, ev)
             continue

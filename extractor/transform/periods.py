@@ -97,7 +97,8 @@ def apply(doc, rs) -> None:
         toks = sentence_tokens(sent)
         if "DATE" not in _types(toks):
             continue
-        makeup = "MAKEUP" in _types(toks)
+        # 补办参保…前, or a deadline set after the enrollment period ends (集中参保期结束后…3月31日前)
+        makeup = "MAKEUP" in _types(toks) or {"ENROLL", "AFTER_END"} <= _types(toks)
         for clause in clauses(toks):
             fact = parse_clause(clause)
             if fact is None or not fact["range"]:
@@ -105,6 +106,9 @@ def apply(doc, rs) -> None:
             lead, trail, dates = _types(fact["lead"]), _types(fact["trail"]), fact["range"]
             if "PHASE" in lead:
                 continue  # schedule phases are the schedule family's
+            if makeup and "BEFORE" in trail and len(dates) == 1:
+                extensions.append((sent, dates[-1], _extension_group(sent)))
+                continue
             role = None
             if "COVERAGE" in lead:
                 role = "coverage"
@@ -122,16 +126,14 @@ def apply(doc, rs) -> None:
             key = role
             if key not in found:
                 found[key] = (sent, dates, lead, trail)
-    ctx_first = None
-    # explicit spans first (they anchor the year context)
-    for key in ("enrollment", "coverage", "coverage_start"):
+    # coverage first: collection precedes it, so it anchors a yearless enrollment period
+    for key in ("coverage", "coverage_start", "enrollment"):
         if key in found:
             pending.append((key,) + found[key])
     for key, sent, dates, lead, trail in pending:
         if key == "coverage_start" and rs.get("/periods/coverage") is not None:
             continue
-        ctx_first = ctx_first or year_context(doc, rs)
-        _put_span(rs, key, sent, dates, lead, trail, ctx_first)
+        _put_span(rs, key, sent, dates, lead, trail, year_context(doc, rs))
     ctx = year_context(doc, rs)
     for sent, date_tok, group in extensions:
         floor = _date(rs.get("/periods/enrollment/start"))

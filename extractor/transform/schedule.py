@@ -32,6 +32,11 @@ def _in_schedule(sent) -> bool:
     return any(w in t for t in sent.section[:1] for w in _vocab().get("sections", []))
 
 
+def _names_phase(title: str) -> bool:
+    """A heading like 准备阶段 names a phase wherever it stands."""
+    return any(t.type == "PHASE" for t in tokens(title))
+
+
 def _dates_of(text):
     """(fact, offset) of the first clause of text that parses as a date or range."""
     base = 0
@@ -49,7 +54,8 @@ def apply(doc, rs) -> None:
     sents = doc.sentences
     seen_lines: set[int] = set()
     for i, sent in enumerate(sents):
-        if sent.heading and _in_schedule(sent) and len(sent.section) >= 2 and sent.heading == sent.section[-1]:
+        if sent.heading and sent.heading == sent.section[-1] and (
+                _names_phase(_PAREN.sub("", sent.heading)) or (_in_schedule(sent) and len(sent.section) >= 2)):
             name = sent.heading
             m = _PAREN.search(name)
             phase = clean(_PAREN.sub("", name))
@@ -90,10 +96,14 @@ def apply(doc, rs) -> None:
                 use(rs, src, _shift(dates[0], off))
                 use(rs, src, _shift(dates[1], off))
             else:
-                role = "end" if ("BEFORE" in trail_types or "UNTIL" in lead_types) else "start"
-                iso, inf = resolve(dates[0].value.value, ctx, role)
-                item[role] = iso
-                evs[role] = evidence(src, off + dates[0].start, year_inferred=inf)
+                dp = dates[0].value.value
+                deadline = "BEFORE" in trail_types or "UNTIL" in lead_types
+                spans = not deadline and dp.day is None and not dp.month_end and dp.month is not None
+                roles = ("start", "end") if spans else (("end",) if deadline else ("start",))
+                for role in roles:  # 8月下旬 / 9月 as a phase: the whole span
+                    iso, inf = resolve(dp, ctx, role)
+                    item[role] = iso
+                    evs[role] = evidence(src, off + dates[0].start, year_inferred=inf)
                 use(rs, src, _shift(dates[0], off))
         rec = _RECURRING.search(task or "")
         if rec:
