@@ -262,7 +262,8 @@ def _group_name(text: str, v: Vocab) -> str | None:
             if t.endswith(w):
                 t, changed = t[:-len(w)], True
         t = re.sub(r"^\d{1,2}[、.]", "", t)
-    return t if t.endswith(v.group_suffixes) else None
+    suffix = next((x for x in v.group_suffixes if t.endswith(x)), None)
+    return t if suffix and len(t) > len(suffix) else None
 
 
 def _caption(doc, sent, v: Vocab) -> str | None:
@@ -274,8 +275,8 @@ def _caption(doc, sent, v: Vocab) -> str | None:
             return g
     for prev in reversed(doc.sentences[max(0, sent.index - 3):sent.index]):
         pieces = _pieces(prev)
-        for piece in reversed(pieces):
-            g = _group_name(piece, v)
+        for k in range(1, len(pieces) + 1):   # a caption may wrap: its last lines, shortest first
+            g = _group_name("".join(pieces[-k:]), v)
             if g:
                 return g
     return None
