@@ -84,6 +84,11 @@ def _keyword_re() -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
+def word_pattern() -> re.Pattern:
+    """Every vocabulary word of two or more characters, longest first."""
+    return _keyword_re()
+
+
 @dataclass(frozen=True)
 class Entry:
     name: str

@@ -53,6 +53,7 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _MD_BULLET = re.compile(r"^\s*[-*•·]\s+(?=\S)")
 _COMMA_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+_SPACE_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}) (\d{3})(?=\s*(?:万元|元))")  # 1 100元 (PDF)
 _NUM_SPACE = re.compile(
     r"(?<=[\d.])[ ]+(?=[年月日元号%万千百角分周岁个天时人名户家倍])"
     r"|(?<=[\u3400-\u9fff〕）]|[，、：（])[ ]+(?=\d)"
@@ -77,6 +78,7 @@ def fold(text: str) -> str:
     text = _BOOKMARK.sub("", text)
     text = text.translate(FOLD)
     text = _COMMA_THOUSANDS.sub("", text)
+    text = _SPACE_THOUSANDS.sub(r"\1\2", text)
     text = _NUM_SPACE.sub("", text)
     return text
 
@@ -135,7 +137,18 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if prev[-1] in _CONTINUES or _CONT_START.match(nxt):
         return True
-    return len(prev) >= WRAP_WIDTH
+    return len(prev) >= WRAP_WIDTH or _word_across(prev, nxt)
+
+
+def _word_across(prev: str, nxt: str) -> bool:
+    """A vocabulary word broken by the line end (低保边缘家庭成 | 员) means the line was wrapped."""
+    from .lexicon import word_pattern  # the vocabulary, loaded once
+    head, tail = prev[-8:], nxt[:8]
+    joined = head + tail
+    for m in word_pattern().finditer(joined):
+        if m.start() < len(head) < m.end() and len(m.group()) >= 3:
+            return True
+    return False
 
 
 def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Normalized:

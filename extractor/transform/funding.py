@@ -19,7 +19,8 @@ from .base import cell_evidence, clauses, evidence, sentence_tokens, use, use_ce
 
 MAX_FILLER = 4  # characters of other text allowed between a standard and its amount (保持, 统一为)
 ROLE_KEYS = {"TOTAL": "total", "INDIVIDUAL": "individual", "GOVERNMENT": "government"}
-_TIER_WORDS = {"FULL", "FIXED_AID", "AID_AMOUNT", "NO_PAY", "EXTERNAL", "FUND", "RATE"}
+_TIER_WORDS = {"FULL", "FIXED_AID", "AID_AMOUNT", "NO_PAY", "EXTERNAL"}
+_DISTRACTORS = {"FUND", "RATE"}  # 共需资金…元, 最高支付限额…元: not a standard
 
 
 @lru_cache(maxsize=None)
@@ -151,7 +152,7 @@ def apply(doc, rs) -> None:
             ctypes = {t.type for t in clause}
             if ctypes & _TIER_WORDS or "GROUP" in ctypes and ctypes & {"AID", "GIVE"}:
                 in_tier = True  # a subsidy tier: its clauses and the personal share after it are not standards
-            if in_tier:
+            if in_tier or ctypes & _DISTRACTORS:
                 continue
             named = _population([t for t in clause if t.type in ("POP", "GROUP")], None)
             if named and "MONEY" not in ctypes:

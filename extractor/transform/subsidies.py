@@ -12,7 +12,7 @@ import re
 
 from lark import Transformer, v_args
 
-from ..lexicon import canonical_group
+from ..lexicon import canonical_group, tokens
 from ..parse import parse
 from .base import clean, evidence, sentence_tokens, use
 
@@ -197,6 +197,100 @@ def apply(doc, rs) -> None:
                 seen.add(label)
                 tier_aid = {**aid, "subsidy": each[n]} if each else aid
                 _tier(rs, sent, label, tier_aid, st, individual, ind_ev)
+    _tables(doc, rs, individual, seen)
+
+
+_COLUMN_OF = {"AID_AMOUNT": "subsidy", "INDIVIDUAL": "personal", "FIXED_AID": "basis", "FULL": "basis"}
+
+
+def _header(cell_text: str) -> str | None:
+    """What a subsidy table column holds: label, subsidy, personal, percent or basis."""
+    toks = tokens(cell_text)
+    types = [t.type for t in toks]
+    if "对象" in cell_text or "人员类别" in cell_text or "GROUP" in types:
+        return "label"
+    for t in types:
+        if t in _COLUMN_OF:
+            return _COLUMN_OF[t]
+    if "AID" in types:
+        return "percent" if "比例" in cell_text else ("basis" if "方式" in cell_text else "subsidy")
+    return None
+
+
+def _tables(doc, rs, individual, seen):
+    """A table of groups and amounts (资助对象 | 资助方式 | 资助金额 | 个人缴费 | 资助比例): one tier per row."""
+    from ..values import parse_value
+    from .base import cell_evidence, use_cell
+    for table in doc.tables:
+        if len(table.rows) < 2:
+            continue
+        cols = [_header(c.text) for c in table.rows[0]]
+        if "label" not in cols or not ({"subsidy", "percent", "basis"} & set(cols)):
+            continue
+        for row in table.rows[1:]:
+            if len(row) != len(cols):
+                continue
+            cells = dict(zip(cols, row))
+            label = clean(cells["label"].text)
+            if not label or label in seen or not canonical_group(label) and not tokens(label):
+                continue
+            aid: dict = {"basis": None}
+            tier_ev = cell_evidence(cells["label"], row)
+            fake = {"groups": [], "payer": None, "tails": []}
+            values = {}
+            for kind in ("subsidy", "personal", "percent"):
+                cell = cells.get(kind)
+                if cell is None:
+                    continue
+                text = cell.text.strip()
+                v = parse_value(text if text.endswith(("元", "%")) else text + ("%" if kind == "percent" else "元"),
+                                "percent" if kind == "percent" else "money")
+                if v is not None:
+                    values[kind] = (v.value, cell)
+                    use_cell(rs, cell)
+            basis_cell = cells.get("basis")
+            btypes = {t.type for t in tokens(basis_cell.text)} if basis_cell else set()
+            if "FULL" in btypes:
+                aid["basis"] = "full"
+            elif "percent" in values:
+                aid["basis"] = "percent"
+            elif "subsidy" in values:
+                aid["basis"] = "fixed"
+            elif "EXTERNAL" in btypes:
+                aid["basis"] = "external"
+            if aid["basis"] is None:
+                continue
+            seen.add(label)
+            tier = {"group": canonical_group(label) or label, "label": label, "basis": aid["basis"],
+                    "percent": values.get("percent", (None,))[0], "subsidy": values.get("subsidy", (None,))[0],
+                    "personal": values.get("personal", (None,))[0], "payer": None}
+            evs = {"": tier_ev, "label": tier_ev, "basis": tier_ev, "group": tier_ev}
+            for k, (_, cell) in values.items():
+                evs[k] = cell_evidence(cell, row)
+            _complete(tier, evs, individual, lambda: tier_ev.but(derived=True))
+            rs.append("/subsidies", tier, evs)
+
+
+def _complete(tier, evs, individual, derived):
+    """Derive what the notice leaves to arithmetic: full = individual; percent × individual; the other share."""
+    basis = tier["basis"]
+    if basis == "full":
+        if tier["personal"] is None:
+            tier["personal"] = 0
+            evs["personal"] = derived()
+        if tier["subsidy"] is None and individual is not None:
+            tier["subsidy"] = individual
+            evs["subsidy"] = derived()
+    elif basis == "percent" and tier["percent"] is not None and individual is not None and tier["subsidy"] is None:
+        tier["subsidy"] = _round(individual * tier["percent"] / 100)
+        evs["subsidy"] = derived()
+    if basis in ("percent", "fixed") and individual is not None:
+        if tier["personal"] is None and tier["subsidy"] is not None:
+            tier["personal"] = _round(individual - tier["subsidy"])
+            evs["personal"] = derived()
+        elif tier["subsidy"] is None and tier["personal"] is not None:
+            tier["subsidy"] = _round(individual - tier["personal"])
+            evs["subsidy"] = derived()
 
 
 def _tier(rs, sent, label, aid, st, individual, ind_ev):
@@ -225,24 +319,7 @@ def _tier(rs, sent, label, aid, st, individual, ind_ev):
         elif kind == "no_pay":
             tier["personal"] = 0
             evs["personal"] = evidence(sent, tok.start)
-    if basis == "full":
-        if tier["personal"] is None:
-            tier["personal"] = 0
-            evs["personal"] = derived()
-        if tier["subsidy"] is None and individual is not None:
-            tier["subsidy"] = individual
-            evs["subsidy"] = derived()
-    elif basis == "percent" and tier["percent"] is not None and individual is not None:
-        if tier["subsidy"] is None:
-            tier["subsidy"] = _round(individual * tier["percent"] / 100)
-            evs["subsidy"] = derived()
-    if basis in ("percent", "fixed") and individual is not None:
-        if tier["personal"] is None and tier["subsidy"] is not None:
-            tier["personal"] = _round(individual - tier["subsidy"])
-            evs["personal"] = derived()
-        elif tier["subsidy"] is None and tier["personal"] is not None:
-            tier["subsidy"] = _round(individual - tier["personal"])
-            evs["subsidy"] = derived()
+    _complete(tier, evs, individual, derived)
     if tier["group"]:
         evs["group"] = evidence(sent)
     if tier["payer"]:
