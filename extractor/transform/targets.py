@@ -1,0 +1,217 @@
+"""targets: enrollment-rate targets {population, rate, bound, by}.
+
+Only sentences that name an enrollment rate (参保率) or an enrollment goal
+(参保…目标) are read, clause by clause, with grammar/targets.lark.  A clause
+that is only a deadline (力争到2025年底) gives `by` to the targets after it in
+the sentence; a rate clause without a figure (参保率不低于上年度水平) hands its
+population to a bare figure in the next clause (且不低于96%).  A sentence
+about the past (去年…参保率达到96.5%) gives none; other rates (报销比例,
+原封顶线的20%) never reach the grammar.
+
+`population` is the text before the rate word without scope and scheme words
+(全市, 居民医保…, grammar/vocab/contacts.toml [targets]); null where nothing
+is left, i.e. the notice names all residents.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Token, Transformer, v_args
+
+from ..dates import YearContext, resolve
+from ..lexicon import Tok, _load_toml, tokens
+from ..parse import parse
+from .base import clean, evidence, use
+
+
+@dataclass(frozen=True)
+class Vocab:
+    words: dict[str, str]
+    word_re: re.Pattern
+    rate_words: frozenset[str]
+    past: frozenset[str]
+    strip: tuple[str, ...]
+    candidate: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def vocab() -> Vocab:
+    data = _load_toml("contacts.toml")["targets"]
+    words: dict[str, str] = {}
+    for term, lst in data["tokens"].items():
+        for w in lst:
+            words.setdefault(w, term)
+    ordered = sorted(words, key=len, reverse=True)
+    rate = frozenset(w for w, t in words.items() if t == "ENROLL_RATE")
+    cand = [w for w in ordered if words[w] in ("ENROLL_RATE", "GOAL")]
+    return Vocab(words, re.compile("|".join(map(re.escape, ordered))), rate,
+                 frozenset(w for w, t in words.items() if t == "PAST"),
+                 tuple(sorted(data["strip"], key=len, reverse=True)),
+                 re.compile("|".join(map(re.escape, cand))))
+
+
+def lex(text: str) -> list[Tok]:
+    """The shared clause tokens, with the targets words of runs of text as their own terminals."""
+    v = vocab()
+    out: list[Tok] = []
+    for t in tokens(text):
+        if t.type == "RATE" and t.text in v.rate_words:
+            out.append(Tok("ENROLL_RATE", t.text, t.start, t.end))
+            continue
+        if t.type != "TEXT":
+            out.append(t)
+            continue
+        pos = 0
+        for m in v.word_re.finditer(t.text):
+            if m.start() > pos:
+                out.append(Tok("TEXT", t.text[pos:m.start()], t.start + pos, t.start + m.start()))
+            out.append(Tok(v.words[m.group()], m.group(), t.start + m.start(), t.start + m.end()))
+            pos = m.end()
+        if pos < len(t.text):
+            out.append(Tok("TEXT", t.text[pos:], t.start + pos, t.end))
+    # 参保 is a goal's word only right before its figure (参保95%目标); elsewhere it is text
+    return [Tok("TEXT", t.text, t.start, t.end) if t.type == "JOIN" and (i + 1 == len(out) or out[i + 1].type != "PERCENT")
+            else t for i, t in enumerate(out)]
+
+
+@v_args(inline=True)
+class TargetTransformer(Transformer):
+    """Parse tree of a clause -> dict(kind, date, rate_tok, percent)."""
+
+    def deadline(self, *items):
+        date = next((x.value for x in items if isinstance(x, Token) and x.type == "DATE"), None)
+        if date is None:  # the aliased start rule wraps the inner deadline
+            inner = next((x for x in items if isinstance(x, dict)), None)
+            return {"kind": "deadline", "date": inner["date"] if inner else None}
+        return {"kind": "deadline", "date": date}
+
+    def subject(self, *toks):
+        return None
+
+    tail = subject
+
+    def _clause(self, kind, items):
+        fact = {"kind": kind, "date": None, "rate": None, "percent": None}
+        for it in items:
+            if isinstance(it, dict):
+                fact["date"] = it["date"]
+            elif isinstance(it, Token) and it.type in ("ENROLL_RATE", "JOIN"):
+                fact["rate"] = it.value
+            elif isinstance(it, Token) and it.type == "PERCENT":
+                fact["percent"] = it.value
+        return fact
+
+    def target(self, *items):
+        return self._clause("target", items)
+
+    def goal(self, *items):
+        return self._clause("goal", items)
+
+    def more(self, *items):
+        return self._clause("more", items)
+
+    def rate_only(self, *items):
+        return self._clause("rate_only", items)
+
+
+_T = TargetTransformer()
+
+
+def population(text: str, v: Vocab) -> str | None:
+    """户籍人口 from 全市基本医疗保险户籍人口: scope and scheme words stripped at the edges."""
+    t = clean(text) or ""
+    changed = True
+    while t and changed:
+        changed = False
+        for w in v.strip:
+            if t.startswith(w):
+                t, changed = t[len(w):], True
+            if t.endswith(w):
+                t, changed = t[:-len(w)], True
+    t = t.strip("，、：")
+    return t or None
+
+
+def _by(date_tok, ctx: YearContext):
+    if date_tok is None or date_tok.value is None:
+        return None, False
+    iso, inferred = resolve(date_tok.value.value, ctx, role="end")
+    derived = date_tok.value.value.month is None and not date_tok.value.value.year_end
+    return iso, inferred or derived
+
+
+def apply(doc, rs) -> None:
+    v = vocab()
+    ctx = YearContext.from_year(rs.get("/scheme_year"))
+    seen: set[tuple] = set()
+    for sent in doc.sentences:
+        if not v.candidate.search(sent.text) or any(w in sent.text for w in v.past):
+            continue
+        by = None
+        pending = None  # a rate clause still without its figure: ("", population)
+        toks = lex(sent.text)
+        for clause in _clauses(toks):
+            tree = parse("targets", clause)
+            if tree is None:
+                pending = None
+                continue
+            f = _T.transform(tree)
+            if f["date"] is not None:
+                by = f["date"]
+            kind = f["kind"]
+            if kind == "deadline":
+                continue
+            if kind == "rate_only":
+                pending = ("", _population(sent, clause, f, v))
+                continue
+            if kind == "more":
+                if pending is None:
+                    continue
+                pop = pending[1]
+            elif kind == "goal":
+                pop = None
+            else:
+                pop = _population(sent, clause, f, v)
+            pending = None
+            pct = f["percent"]
+            if pct is None:
+                continue
+            iso, flagged = _by(by, ctx)
+            item = {"population": pop, "rate": pct.value.value, "bound": pct.value.bound, "by": iso}
+            key = tuple(item.values())
+            if key in seen:
+                continue
+            seen.add(key)
+            ev = evidence(sent, pct.start)
+            evs = {"": ev, "rate": ev}
+            if pop:
+                evs["population"] = ev
+            if item["bound"]:
+                evs["bound"] = ev
+            if iso:
+                evs["by"] = evidence(sent, by.start, year_inferred=flagged)
+            rs.append("/targets", item, evs)
+            use(rs, sent, pct)
+
+
+def _clauses(toks: list[Tok]) -> list[list[Tok]]:
+    out: list[list[Tok]] = [[]]
+    for t in toks:
+        if t.type == "COMMA":
+            out.append([])
+        else:
+            out[-1].append(t)
+    return [c for c in out if c]
+
+
+def _population(sent, clause, f, v: Vocab) -> str | None:
+    rate = f["rate"]
+    start = clause[0].start
+    for t in clause:  # a leading deadline is not the population
+        if t.type in ("STRIVE", "TO", "DATE"):
+            start = t.end
+        elif t.start < rate.start:
+            break
+    return population(sent.text[start:rate.start], v)
