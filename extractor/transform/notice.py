@@ -123,7 +123,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, int, str]]:
 
 # ---------------------------------------------------------------- titles
 
-@dataclass
+@dataclass(frozen=True)
 class Title:
     kind: str                # forward | issue | letter | plan
     text: str                # the whole title, layout spaces removed
@@ -194,6 +194,7 @@ class TitleTransformer(Transformer):
 _TITLE = TitleTransformer()
 
 
+@lru_cache(maxsize=512)
 def parse_title(text: str) -> Title | None:
     """The shape of a title line (spaces removed), or None if it is no title."""
     text = clean(text) or ""
@@ -216,11 +217,15 @@ def _unquote(text: str) -> str:
     return text.replace("〈", "《").replace("〉", "》")
 
 
+_FOLD_QUOTES = str.maketrans("〈〉", "《》")
+
+
+def _title_key(t: str) -> str:
+    return (clean(t) or "").translate(_FOLD_QUOTES)
+
+
 def _same_title(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    fold = str.maketrans("〈〉", "《》")
-    return clean(a).translate(fold) == clean(b).translate(fold)
+    return bool(a and b) and _title_key(a) == _title_key(b)
 
 
 # ---------------------------------------------------------------- issuing bodies
@@ -344,19 +349,35 @@ class OrgTransformer(Transformer):
 
 
 _ORG = OrgTransformer()
+_NOT_ORG = re.compile(r"[，。；：、《》“”（）()\d]")
+_SENTENCE_PUNCT = re.compile(r"[。；！？]|，.*，")
 _ORG_END = "局委厅府室会部心办署院市县区州盟旗员"
 
 
 def parse_orgs(text: str) -> list[OrgItem] | None:
     """The issuing bodies of a line, or None if the line is something else."""
     s = text.strip()
-    if not s or len(s) > 90 or s[-1] not in _ORG_END or any(c in s for c in "，。；：、《》“”（）()0123456789"):
+    if not s or len(s) > 90 or s[-1] not in _ORG_END or _NOT_ORG.search(s):
         return None
-    tree = parse("org", org_tokens(text))
+    toks = org_tokens(text)
+    if all(t.type in ("REGION", "GAP") for t in toks):
+        return None           # bare region names (a table of districts) are no issuers
+    shape = _org_shape(tuple(t.type for t in toks))
+    if not shape:
+        return None
+    return [OrgItem(kind, toks[a].start, toks[b - 1].end) for kind, a, b in shape]
+
+
+@lru_cache(maxsize=512)
+def _org_shape(types: tuple[str, ...]) -> tuple[tuple[str, int, int], ...] | None:
+    """The items of a line of issuers as (kind, first token, last token + 1).
+
+    The parse depends on the token types only, so lines of one layout
+    (REGION TEXT SUFFIX GAP REGION TEXT SUFFIX) are parsed once."""
+    tree = parse("org", [Tok(t, t, i, i + 1) for i, t in enumerate(types)])
     if tree is None:
         return None
-    items = _ORG.transform(tree)
-    return items or None
+    return tuple((it.kind, it.start, it.end) for it in _ORG.transform(tree))
 
 
 # ---------------------------------------------------------------- layout
@@ -418,14 +439,17 @@ def _classify(lines, front_end: int) -> list[Row]:
             rows.append(Row(i, line, "text"))
             continue
         row = Row(i, line, "text")
+        if len(text) > 150 or _SENTENCE_PUNCT.search(text):
+            rows.append(row)      # a sentence of the body
+            continue
         compact = clean(text) or ""
         if len(compact) <= 40:
-            dn = doc_number(compact)
+            dn = doc_number(compact) if compact.endswith("号") else None
             if dn is None and compact.endswith(head_mark):
                 row.kind = "head"
             elif dn:
                 row.kind, row.docno = "docno", dn
-            else:
+            elif compact[0].isdigit() or compact[0] in _CN_YEAR:
                 date = _date_of(text)
                 if date is not None:
                     row.kind, row.date = "date", date
@@ -446,6 +470,15 @@ def _classify(lines, front_end: int) -> list[Row]:
     return rows
 
 
+_CN_YEAR = "二〇一○零"
+
+
+@lru_cache(maxsize=None)
+def _title_ends() -> frozenset[str]:
+    """Last characters of a title: of its KIND, or of its DRAFT mark."""
+    return frozenset(w[-1] for w, t in _words("title") if t in ("KIND", "DRAFT"))
+
+
 def _title_at(lines, i: int) -> tuple[Title | None, int]:
     """A title starting at line i, joined over up to three lines (Word breaks long titles)."""
     text = ""
@@ -456,8 +489,10 @@ def _title_at(lines, i: int) -> tuple[Title | None, int]:
         if nxt.cells is not None or (span > 1 and heading_level(nxt.text)):
             break
         text += nxt.text
-        if len(clean(text) or "") > 120 or any(c in text for c in "。，；！？"):
+        if len(text) > 150 or any(c in text for c in "。，；！？"):
             break
+        if text.rstrip(" ）)")[-1:] not in _title_ends():
+            continue
         t = parse_title(text)
         if t:
             # a title followed by its draft mark on a line of its own
@@ -764,15 +799,15 @@ def _references(doc, rs, own: set, chain_titles: list) -> None:
     kinds = tuple(vocab()["reference"]["DOC_KINDS"])
     seen_title: dict[str, int] = {}
     seen_no: dict[str, int] = {}
-    chain = [t for t in chain_titles if t]
+    chain = {_title_key(t) for t in chain_titles if t}
     for sent in doc.sentences:
         text = sent.text
-        if "《" not in text and not any(c in text for c in _OPEN):
+        if "《" not in text and "号" not in text:
             continue
         for cite in _citations(text):
             if cite.self_mark or (cite.docno and cite.docno in own):
                 continue
-            if cite.title and any(_same_title(cite.title, t) for t in chain):
+            if cite.title and _title_key(cite.title) in chain:
                 continue
             if cite.docno is None and not (cite.title or "").endswith(kinds):
                 continue
