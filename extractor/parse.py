@@ -44,6 +44,11 @@ def _terminals(family: str) -> frozenset[str]:
     return frozenset(k for state in table.states.values() for k in state if k.isupper() and k != "$END")
 
 
+# Figures and distractor words are never read as plain text: a clause holding
+# one that its grammar has no place for does not fit.
+NEVER_TEXT = frozenset({"MONEY", "PERCENT", "DATE", "COUNT", "PHONE", "FUND", "RATE"})
+
+
 def parse(family: str, toks: list[Tok]) -> Tree | None:
     """The parse tree of `toks` under grammar/<family>.lark, or None if they do not fit."""
     known = _terminals(family)
@@ -52,7 +57,7 @@ def parse(family: str, toks: list[Tok]) -> Tree | None:
         prev_text = False
         for t in toks:
             if t.type not in known:
-                if "TEXT" not in known:
+                if "TEXT" not in known or t.type in NEVER_TEXT:
                     return None
                 if prev_text:
                     continue

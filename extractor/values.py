@@ -62,6 +62,9 @@ def cn_to_number(chars: str) -> int:
     """三百八十 -> 380, 十五 -> 15, 一千零五十 -> 1050, 二〇二四 -> 2024 (digit by digit)."""
     if chars and all(c in CN_DIGITS for c in chars) and len(chars) > 1:
         return int("".join(str(CN_DIGITS[c]) for c in chars))
+    if "万" in chars:
+        high, _, low = chars.partition("万")
+        return (cn_to_number(high) if high else 1) * 10000 + (cn_to_number(low) if low else 0)
     total, digit = 0, None
     for c in chars:
         if c in CN_DIGITS:

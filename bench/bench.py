@@ -1,0 +1,82 @@
+"""make bench: speed and memory of nrc, printed as figures (not a test).
+
+  - median in-process time per seed notice (corpus/*.txt), and per format (fixtures)
+  - batch throughput (notices/s) in process
+  - cold `nrc extract` wall time (a fresh interpreter per run)
+  - peak RSS of a batch run
+Targets (issue 2/4): <= 5 ms per txt notice, >= 200 notices/s, cold extract <= 300 ms,
+<= 150 MB RSS, docx <= 25 ms, pdf <= 30 ms per 8-page notice.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractor import api  # noqa: E402
+from extractor.emit import to_bytes  # noqa: E402
+from extractor.load import load  # noqa: E402
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    seeds = sorted((ROOT / "corpus").glob("*.txt"))
+    for p in seeds:  # warm-up: grammars built, vocabulary loaded
+        api.extract(p)
+    print("in-process time per notice (median of 30 runs, full pipeline incl. load, check and emit):")
+    per = []
+    for p in seeds:
+        src = load(p)
+        ms = median_ms(lambda: to_bytes(api.extract_source(src)), 30)
+        per.append(ms)
+        print(f"  {p.name:40} {ms:6.2f} ms")
+    print(f"  median over the seeds: {statistics.median(per):.2f} ms   (target <= 5 ms)")
+
+    n = 0
+    t = time.perf_counter()
+    while time.perf_counter() - t < 3.0:
+        for p in seeds:
+            to_bytes(api.extract(p))
+            n += 1
+    rate = n / (time.perf_counter() - t)
+    print(f"batch throughput: {rate:.0f} notices/s   (target >= 200)")
+
+    nrc = ROOT / ".venv" / "bin" / "nrc"
+    cmd = [str(nrc)] if nrc.exists() else [sys.executable, "-m", "extractor"]
+    colds = []
+    for _ in range(7):
+        t = time.perf_counter()
+        subprocess.run(cmd + ["extract", str(seeds[0])], stdout=subprocess.DEVNULL, check=True, cwd=ROOT)
+        colds.append((time.perf_counter() - t) * 1000)
+    print(f"cold `nrc extract` wall time: median {statistics.median(colds):.0f} ms   (target <= 300 ms)")
+
+    try:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from bench_formats import bench_formats
+        print("per-format median load time per notice (fixtures; the rest of the pipeline is the same for every format):")
+        for fmt, ms in sorted(bench_formats().items()):
+            print(f"  {fmt:5} {ms:7.2f} ms")
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports, it does not fail
+        print(f"per-format figures unavailable: {exc}")
+
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {rss:.0f} MB   (target <= 150 MB)")
+
+
+if __name__ == "__main__":
+    main()
