@@ -188,6 +188,9 @@ def apply(doc, rs) -> None:
                 continue
             spans = st["groups"]
             names = labels(sent.text[spans[0][1]:spans[-1][2]]) if spans else []
+            if aid["basis"] == "external":
+                # "按有关规定执行" says nothing of a figure: only groups the vocabulary knows make it a tier
+                names = [n for n in names if canonical_group(n)]
             each = aid.get("each")
             if each and len(each) != len(names):
                 continue  # amounts and groups do not pair up: leave the figures unexplained
