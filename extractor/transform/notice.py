@@ -357,7 +357,7 @@ _ORG_END = "局委厅府室会部心办署院市县区州盟旗员"
 def parse_orgs(text: str) -> list[OrgItem] | None:
     """The issuing bodies of a line, or None if the line is something else."""
     s = text.strip()
-    if not s or len(s) > 90 or s[-1] not in _ORG_END or _NOT_ORG.search(s):
+    if not s or len(s) > 90 or (s[-1] not in _ORG_END and len(s) > 16) or _NOT_ORG.search(s):
         return None
     toks = org_tokens(text)
     if all(t.type in ("REGION", "GAP") for t in toks):
@@ -514,26 +514,26 @@ def _front_end(lines) -> int:
 
 
 def _issuers(rows: list[Row]) -> list[tuple[str, Row, int]]:
-    """Issuing bodies of consecutive issuer rows, broken names joined."""
+    """Issuing bodies of consecutive issuer rows, in signing order, broken names joined.
+
+    A body broken at the end of a column (国家税务总局合肥市) continues on the next
+    line when that line holds a single item (瑶海区税务局) or a tail (委员会)."""
     out: list[tuple[str, Row, int]] = []
-    pending: tuple[str, Row, int] | None = None
+    pending: int | None = None        # index in out of a partial body awaiting its rest
     for r in rows:
         items = r.orgs or []
         for k, it in enumerate(items):
             text = clean(r.line.text[it.start:it.end])
-            if pending and (it.kind == "lead" or (k == 0 and len(items) == 1)):
-                out.append((pending[0] + text, pending[1], pending[2]))
-                pending = None
-                continue
-            if pending:
-                out.append(pending)
+            if k == 0:
+                if pending is not None and (it.kind == "lead" or len(items) == 1):
+                    name, row, off = out[pending]
+                    out[pending] = (name + text, row, off)
+                    pending = None
+                    continue
                 pending = None
             if it.kind == "partial":
-                pending = (text, r, it.start)
-            else:
-                out.append((text, r, it.start))
-    if pending:
-        out.append(pending)
+                pending = len(out)
+            out.append((text, r, it.start))
     return out
 
 
@@ -838,7 +838,10 @@ def _headline(doc, rows: list[Row], front_end: int):
     """A document without a title of known shape (a news page): its first short line without
     punctuation that is no breadcrumb, date, 文号 or issuer line."""
     for r in rows[:max(front_end, 1)]:
-        text = r.line.text.strip()
+        text = r.line.text
+        if r.line.breaks:                 # a headline ends its own line (a subtitle may follow)
+            text = text[:r.line.breaks[0][0]]
+        text = text.strip()
         if r.kind != "text" or r.line.cells is not None or not text:
             continue
         if len(text) > 40 or any(c in text for c in "。，；：！？>|/"):
