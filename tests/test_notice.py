@@ -413,3 +413,20 @@ def test_seed_evidence(seeds):
     assert ev["/notice/issuers/1"]["line"] == 31
     assert ev["/notice/forwarded_by/0/issued_on"]["line"] == 20
     assert ev["/region/code"].get("derived") is True
+
+
+def test_title_broken_across_lines_is_joined():
+    from extractor.normalize import Line
+    lines = [Line("合肥市2024年城乡居民参加基本医疗", 44), Line("保险工作方案", 45), Line("根据有关规定，制定本方案。", 47)]
+    title, span = notice._title_at(lines, 0)
+    assert (title.text, title.kind, span) == ("合肥市2024年城乡居民参加基本医疗保险工作方案", "plan", 2)
+    lines = [Line("湛江市2025年度城乡居民基本医疗保险参保缴费工作方案", 1), Line("（征求意见稿）", 2)]
+    title, span = notice._title_at(lines, 0)
+    assert (title.draft, span) == (True, 2)
+
+
+def test_hints_fill_what_the_text_lacks():
+    doc = segment(normalize(["为做好参保工作，现就有关事项通知如下。"]), hints={"title": "某 通知", "issued_on": "2024-09-01"})
+    rs = RuleSet()
+    notice.apply(doc, rs)
+    assert (rs.get("/notice/title"), rs.get("/notice/issued_on")) == ("某通知", "2024-09-01")

@@ -232,10 +232,9 @@ def _same_title(a: str | None, b: str | None) -> bool:
 
 def _region_at(text: str, i: int, within: str | None) -> int:
     """Length of the region name starting at text[i] (0 if none), longest first."""
-    units = "省市县区州盟旗"
     for k in range(min(12, len(text) - i), 1, -1):
         s = text[i:i + k]
-        if s[-1] not in units:
+        if s[-1] not in _UNITS:
             continue
         if s in _REGION_CACHE:
             if _REGION_CACHE[s]:
@@ -351,13 +350,19 @@ class OrgTransformer(Transformer):
 _ORG = OrgTransformer()
 _NOT_ORG = re.compile(r"[，。；：、《》“”（）()\d]")
 _SENTENCE_PUNCT = re.compile(r"[。；！？]|，.*，")
-_ORG_END = "局委厅府室会部心办署院市县区州盟旗员"
+_UNITS = "省市县区州盟旗"          # the last character of every region name in regions.tsv
+
+
+@lru_cache(maxsize=None)
+def _org_ends() -> frozenset[str]:
+    """Last characters of a line of issuers: of an organ suffix, or of a region (a broken name)."""
+    return frozenset(w[-1] for w, t in _words("org") if t == "SUFFIX") | frozenset(_UNITS)
 
 
 def parse_orgs(text: str) -> list[OrgItem] | None:
     """The issuing bodies of a line, or None if the line is something else."""
     s = text.strip()
-    if not s or len(s) > 90 or (s[-1] not in _ORG_END and len(s) > 16) or _NOT_ORG.search(s):
+    if not s or len(s) > 90 or (s[-1] not in _org_ends() and len(s) > 16) or _NOT_ORG.search(s):
         return None
     toks = org_tokens(text)
     if all(t.type in ("REGION", "GAP") for t in toks):
