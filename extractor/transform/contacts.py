@@ -31,7 +31,8 @@ from .base import QUOTE_MAX, cell_evidence, clean, use, use_cell
 # A service number (12393, 0551-12345) is a phone only after a phone label;
 # the value scanner reads 7-8 digit numbers and mobiles.
 _SERVICE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-—])?1\d{4}(?![\d.%])")
-_AREA = re.compile(r"^0\d{2,3}$")
+_AREA_PAREN = re.compile(r"（(0\d{2,3})）")
+_DIGITS = re.compile(r"\d{5}")
 _AREA_PREFIX = re.compile(r"^（?(0\d{2,3})[）\-—]")
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,8}·[\u3400-\u9fff·]{1,12}$")
@@ -69,7 +70,7 @@ def vocab() -> Vocab:
     word_re = re.compile("|".join(map(re.escape, by_len(words))))
     roles = frozenset(w for w, t in words.items() if t == "ROLE")
     labels = frozenset(w for w, t in words.items() if t == "LABEL")
-    cand = "|".join(map(re.escape, by_len(roles | labels | {data["office"]})))
+    cand = "|".join(map(re.escape, by_len(data["alone"])))
     return Vocab(words, word_re, roles, labels, by_len(data["title_suffixes"]), by_len(data["org_suffixes"]),
                  by_len(data["title_starts"]), by_len(data["group_lead"]), by_len(data["group_trail"]),
                  by_len(data["group_suffixes"]), data["office"], by_len(data["call_verbs"]),
@@ -142,15 +143,16 @@ def lex(text: str, cuts: frozenset[int] = frozenset()) -> list[Tok]:
             label = re.sub(r"\s+", "", text[s:colon])
             if label in v.roles:
                 mark(Tok("ROLE", label, s, colon))
-    for val in scan(text):
-        if val.kind == "phone" and not any(taken[val.start:val.end]):
-            mark(Tok("PHONE", val.text, val.start, val.end, val))
-    for m in _SERVICE.finditer(text):
-        if not any(taken[m.start():m.end()]):
-            mark(Tok("PHONE", m.group(), m.start(), m.end()))
-    for m in re.finditer(r"（(0\d{2,3})）", text):
-        if m.end() < len(taken) and taken[m.end()] and not any(taken[m.start():m.end()]):
-            mark(Tok("AREA", m.group(1), m.start(), m.end()))
+    if _DIGITS.search(text):
+        for val in scan(text):
+            if val.kind == "phone" and not any(taken[val.start:val.end]):
+                mark(Tok("PHONE", val.text, val.start, val.end, val))
+        for m in _SERVICE.finditer(text):
+            if not any(taken[m.start():m.end()]):
+                mark(Tok("PHONE", m.group(), m.start(), m.end()))
+        for m in _AREA_PAREN.finditer(text):
+            if m.end() < len(taken) and taken[m.end()] and not any(taken[m.start():m.end()]):
+                mark(Tok("AREA", m.group(1), m.start(), m.end()))
     for m in v.word_re.finditer(text):
         if not any(taken[m.start():m.end()]):
             mark(Tok(v.words[m.group()], m.group(), m.start(), m.end()))

@@ -26,6 +26,9 @@ from ..parse import parse
 from .base import clean, evidence, use
 
 
+_PERCENT = re.compile("%|百分之")
+
+
 @dataclass(frozen=True)
 class Vocab:
     words: dict[str, str]
@@ -72,8 +75,15 @@ def lex(text: str) -> list[Tok]:
         if pos < len(t.text):
             out.append(Tok("TEXT", t.text[pos:], t.start + pos, t.end))
     # 参保 is a goal's word only right before its figure (参保95%目标); elsewhere it is text
-    return [Tok("TEXT", t.text, t.start, t.end) if t.type == "JOIN" and (i + 1 == len(out) or out[i + 1].type != "PERCENT")
-            else t for i, t in enumerate(out)]
+    merged: list[Tok] = []
+    for i, t in enumerate(out):
+        if t.type == "JOIN" and (i + 1 == len(out) or out[i + 1].type != "PERCENT"):
+            t = Tok("TEXT", t.text, t.start, t.end)
+        if t.type == "TEXT" and merged and merged[-1].type == "TEXT":
+            prev = merged.pop()
+            t = Tok("TEXT", prev.text + t.text, prev.start, t.end)
+        merged.append(t)
+    return merged
 
 
 @v_args(inline=True)
@@ -134,12 +144,19 @@ def population(text: str, v: Vocab) -> str | None:
     return t or None
 
 
-def _by(date_tok, ctx: YearContext):
+def _by(date_tok, ctx: YearContext) -> tuple[str | None, dict]:
+    """The deadline as a date (its end), with the evidence flags: a bare year (到2025年) is
+    read as its last day (derived); a date without year takes it from the plan (year_inferred)."""
     if date_tok is None or date_tok.value is None:
-        return None, False
-    iso, inferred = resolve(date_tok.value.value, ctx, role="end")
-    derived = date_tok.value.value.month is None and not date_tok.value.value.year_end
-    return iso, inferred or derived
+        return None, {}
+    dp = date_tok.value.value
+    iso, inferred = resolve(dp, ctx, role="end")
+    flags = {}
+    if inferred:
+        flags["year_inferred"] = True
+    if dp.month is None and not dp.year_end:
+        flags["derived"] = True
+    return iso, flags
 
 
 def apply(doc, rs) -> None:
@@ -147,7 +164,8 @@ def apply(doc, rs) -> None:
     ctx = YearContext.from_year(rs.get("/scheme_year"))
     seen: set[tuple] = set()
     for sent in doc.sentences:
-        if not v.candidate.search(sent.text) or any(w in sent.text for w in v.past):
+        # a target has a figure: a percent, and a rate or goal word
+        if not _PERCENT.search(sent.text) or not v.candidate.search(sent.text) or any(w in sent.text for w in v.past):
             continue
         by = None
         pending = None  # a rate clause still without its figure: ("", population)
@@ -178,7 +196,7 @@ def apply(doc, rs) -> None:
             pct = f["percent"]
             if pct is None:
                 continue
-            iso, flagged = _by(by, ctx)
+            iso, flags = _by(by, ctx)
             item = {"population": pop, "rate": pct.value.value, "bound": pct.value.bound, "by": iso}
             key = tuple(item.values())
             if key in seen:
@@ -191,7 +209,7 @@ def apply(doc, rs) -> None:
             if item["bound"]:
                 evs["bound"] = ev
             if iso:
-                evs["by"] = evidence(sent, by.start, year_inferred=flagged)
+                evs["by"] = evidence(sent, by.start, **flags)
             rs.append("/targets", item, evs)
             use(rs, sent, pct)
 
