@@ -146,6 +146,7 @@ TARGET_VARIANTS = [
      [target(95, None, "min", "2026-12-31"), target(99, "脱贫人口", "min", "2026-12-31")]),
     ("figure-in-next-clause", "各区县参保率不低于上年度水平，且不低于97%。", [target(97, None, "min")]),
     ("goal-form", "全市集中征缴期结束完成市定参保96%目标任务。", [target(96)]),
+    ("age-in-population", "60周岁以上老年人参保率达到98%以上。", [target(98, "60周岁以上老年人", "min")]),
     ("chinese-percent", "农村低收入人口参保率保持在百分之九十九以上。", [target(99, "农村低收入人口", "min")]),
     ("bare-year-deadline", "力争到2025年，常住人口参保率达到98%。", [target(98, "常住人口", None, "2025-12-31")]),
     ("numbered-list", "1.户籍人口参保率稳定在97%以上。\n2.学生儿童参保率达到99%以上。",
