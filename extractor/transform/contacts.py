@@ -270,11 +270,9 @@ def _group_name(text: str, v: Vocab) -> str | None:
 
 def _caption(doc, sent, v: Vocab) -> str | None:
     """The nearest caption above a roster (its last physical line), or the text before 组长："""
-    before = sent.text[:max(0, sent.text.find("："))]
-    for cand in (before,):
-        g = _group_name(cand, v)
-        if g:
-            return g
+    g = _group_name(sent.text[:max(0, sent.text.find("："))], v)
+    if g:
+        return g
     for prev in reversed(doc.sentences[max(0, sent.index - 3):sent.index]):
         pieces = _pieces(prev)
         for k in range(1, len(pieces) + 1):   # a caption may wrap: its last lines, shortest first
