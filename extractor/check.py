@@ -20,6 +20,18 @@ def _validator():
 
 
 def schema_errors(rules: dict) -> list[str]:
+    """Every schema error with its JSON Pointer (empty list when the rule set is valid).
+
+    The generated validator (extractor/schema/fast_validator.py) answers the common
+    case quickly; jsonschema lists every error when there is one."""
+    from fastjsonschema import JsonSchemaException
+
+    from .schema.fast_validator import validate
+    try:
+        validate(rules)
+        return []
+    except JsonSchemaException:
+        pass
     errs = sorted(_validator().iter_errors(rules), key=lambda e: list(map(str, e.absolute_path)))
     return ["/" + "/".join(map(str, e.absolute_path)) + f": {e.message}" for e in errs]
 

@@ -81,7 +81,20 @@ def _words() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _keyword_re() -> re.Pattern:
     words = sorted(_words(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    # the lookahead on first characters lets most positions fail at once
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+@lru_cache(maxsize=None)
+def _terms_re(types: frozenset[str]) -> re.Pattern:
+    words = sorted((w for w, t in _words().items() if t in types), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+
+
+def mentions(text: str, *types: str) -> bool:
+    """Does `text` contain a word of one of these terminals?  (A cheap test before tokenizing.)"""
+    return _terms_re(frozenset(types)).search(text) is not None
 
 
 def word_pattern() -> re.Pattern:
@@ -147,6 +160,9 @@ class Tok:
     start: int
     end: int
     value: Value | None = None
+
+    def __str__(self) -> str:  # what a lark Token built on this Tok reads as (cheap: no dataclass repr)
+        return self.text
 
     def lark(self) -> Token:
         return Token(self.type, self, start_pos=self.start)

@@ -71,6 +71,27 @@ class Sentence:
     def clauses(self) -> list[tuple[int, str]]:
         return split_outside(self.text, "，")
 
+    @property
+    def values(self):
+        """The figures of this sentence (extractor.values.scan), computed once."""
+        vals = self.__dict__.get("_values")
+        if vals is None:
+            from .values import scan
+            vals = self.__dict__["_values"] = scan(self.text)
+        return vals
+
+    def has(self, *kinds: str) -> bool:
+        return any(v.kind in kinds for v in self.values)
+
+    @property
+    def tokens(self):
+        """The lexer's tokens of this sentence, computed once (every family reads them)."""
+        toks = self.__dict__.get("_tokens")
+        if toks is None:
+            from .lexicon import tokens
+            toks = self.__dict__["_tokens"] = tokens(self.text, self.values)
+        return toks
+
 
 @dataclass
 class Cell:

@@ -40,7 +40,7 @@ def use_cell(rs: RuleSet, cell: Cell) -> None:
 
 
 def sentence_tokens(sent: Sentence) -> list[Tok]:
-    return tokens(sent.text)
+    return sent.tokens
 
 
 def clauses(toks: list[Tok]) -> list[list[Tok]]:

@@ -133,6 +133,10 @@ def apply(doc, rs) -> None:
     for sent in doc.sentences:
         if prev_sent is not None and prev_sent.line is not sent.line:
             sent_role = None
+        if not sent.has("money", "percent"):
+            prev_pop = None if not sent.text.startswith("其中") else prev_pop
+            prev_sent = sent
+            continue
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
         if "MONEY" not in types and "PERCENT" not in types:

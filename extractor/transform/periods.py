@@ -94,6 +94,8 @@ def apply(doc, rs) -> None:
     extensions: list[tuple] = []
     pending: list[tuple] = []   # yearless facts resolved once the year context is known
     for sent in doc.sentences:
+        if not sent.has("date"):
+            continue
         toks = sentence_tokens(sent)
         if "DATE" not in _types(toks):
             continue

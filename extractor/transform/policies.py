@@ -13,6 +13,7 @@ import datetime as dt
 
 from lark import Transformer, v_args
 
+from ..lexicon import mentions
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
@@ -58,6 +59,8 @@ def apply(doc, rs) -> None:
     inc_ev: dict[str, dict] = {}
     last_from = (None, None, None)
     for sent in doc.sentences:
+        if not (sent.has("date") or mentions(sent.text, *_TRIGGERS)):
+            continue
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
         since, since_tok = _from(toks)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..dates import resolve
 from ..lexicon import _load_toml, tokens
-from .base import clean, evidence, use
+from .base import clauses, clean, evidence, use
 from .periods import parse_clause, year_context
 
 _RECURRING = re.compile(r"每月\d{1,2}日(?:(?:至|-|—|~)\d{1,2}日)?(?:前)?")
@@ -134,23 +134,29 @@ def _phase_name(fact) -> str | None:
 
 def _sentence_items(sent):
     """Deadlines (…前), X阶段为… and recurring windows in an ordinary sentence."""
-    toks = tokens(sent.text)
-    commas = [t for t in toks if t.type == "COMMA"]
-    bounds = [0] + [c.end for c in commas] + [len(sent.text) + 1]
-    for a, b in zip(bounds, bounds[1:]):
-        piece = sent.text[a:b - 1] if b <= len(sent.text) else sent.text[a:]
-        fact = parse_clause(tokens(piece))
+    if not sent.has("date"):
+        if _RECURRING.search(sent.text):
+            yield None, 0, clean(sent.text)
+        return
+    toks = sent.tokens
+    if not any(t.type == "DATE" for t in toks):
+        if _RECURRING.search(sent.text):
+            yield None, 0, clean(sent.text)
+        return
+    for clause in clauses(toks):
+        fact = parse_clause(clause)
+        end = clause[-1].end
         if not fact or not fact["range"]:
-            if _RECURRING.search(piece):
-                yield None, a, clean(sent.text)
+            if _RECURRING.search(sent.text[clause[0].start:end]):
+                yield None, 0, clean(sent.text)
             continue
         lead = {t.type for t in fact["lead"]}
         trail = {t.type for t in fact["trail"]}
         if "PHASE" in lead or "BEFORE" in trail:
-            rest = sent.text[b:] if b <= len(sent.text) else ""
+            rest = sent.text[end + 1:]
             own = any(t.type == "TEXT" for t in fact["trail"])
             task = clean(sent.text) if own or not rest else clean(rest)
-            yield fact, a, task
+            yield fact, 0, task
 
 
 def _enrollment_from_phase(rs):

@@ -12,7 +12,7 @@ import re
 
 from lark import Transformer, v_args
 
-from ..lexicon import canonical_group, tokens
+from ..lexicon import canonical_group, mentions, tokens
 from ..parse import parse
 from .base import clean, evidence, sentence_tokens, use
 
@@ -175,6 +175,8 @@ def apply(doc, rs) -> None:
     ind_ev = rs.evidence_for("/funding/individual")
     seen: set[str] = set()
     for sent in doc.sentences:
+        if not mentions(sent.text, "HIGHEST", *_AID_TYPES):
+            continue
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
         if "HIGHEST" in types and rs.get("/subsidy_rule") is None:

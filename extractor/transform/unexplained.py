@@ -24,7 +24,7 @@ def apply(doc, rs) -> None:
     out = rs.data["unexplained"]
     for sent in doc.sentences:
         titles = [m.span() for m in _TITLE.finditer(sent.text)]
-        for v in scan(sent.text):
+        for v in sent.values:
             if v.kind not in KINDS or _bare_year(v):
                 continue
             if any(a <= v.start < b for a, b in titles):
