@@ -465,13 +465,14 @@ def test_check_in_sync_then_drift_in_committed_facts(here):
     path = here / "compiled_rules" / "anhui-wuhe_2024.json"
     committed = json.loads(path.read_text(encoding="utf-8"))
     fresh = copy.deepcopy(committed)
-    committed["newborn"]["window_days"] = 90
-    committed["evidence"]["/newborn/window_days"] = {"line": 131, "quote": "新生儿出生后90天内参保缴费"}
+    assert committed["targets"] == []  # the Wuhe notice sets no enrollment-rate target
+    committed["targets"] = [{"population": None, "rate": 97, "bound": "min", "by": None}]
+    committed["evidence"]["/targets/0"] = {"line": 131, "quote": "参保率稳定在97%以上"}
     path.write_text(dumps(committed), encoding="utf-8")
     code, out, _ = run("check")
     assert code == 1
     assert "anhui-wuhe_2024.txt → compiled_rules/anhui-wuhe_2024.json: drift" in out
-    assert "- /newborn/window_days: 90" in out and "line 131: 新生儿出生后90天内参保缴费" in out
+    assert "- /targets/0/rate: 97" in out and "line 131: 参保率稳定在97%以上" in out
     assert "1 drifted" in out and "nrc check --update" in out
     assert run("check", "--update")[0] == 0
     assert json.loads(path.read_text(encoding="utf-8")) == fresh
