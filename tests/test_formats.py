@@ -31,8 +31,14 @@ def facts(path: Path) -> dict:
     return {k: v for k, v in rules.items() if k not in VOLATILE}
 
 
+# Facts that differ for the same reason as the text gaps above.
+FACT_GAPS = {("anhui-wuhe_2024", "pdf"): TEXT_GAPS[("anhui-wuhe_2024", "pdf")] + ": the roster's contacts are lost"}
+
+
 @pytest.mark.parametrize("seed,fmt", CASES, ids=[f"{s}.{f}" for s, f in CASES])
-def test_same_facts_as_txt(seed, fmt):
+def test_same_facts_as_txt(seed, fmt, request):
+    if (seed, fmt) in FACT_GAPS:
+        request.applymarker(pytest.mark.xfail(reason=FACT_GAPS[(seed, fmt)], strict=True))
     assert facts(FIX / f"{seed}.{fmt}") == facts(ROOT / "corpus" / f"{seed}.txt")
 
 

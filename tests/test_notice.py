@@ -425,8 +425,8 @@ def test_title_broken_across_lines_is_joined():
     assert (title.draft, span) == (True, 2)
 
 
-def test_hints_fill_what_the_text_lacks():
+def test_hints_fill_the_title_but_a_page_date_is_not_an_issue_date():
     doc = segment(normalize(["为做好参保工作，现就有关事项通知如下。"]), hints={"title": "某 通知", "issued_on": "2024-09-01"})
     rs = RuleSet()
     notice.apply(doc, rs)
-    assert (rs.get("/notice/title"), rs.get("/notice/issued_on")) == ("某通知", "2024-09-01")
+    assert (rs.get("/notice/title"), rs.get("/notice/issued_on")) == ("某通知", None)

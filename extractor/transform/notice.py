@@ -674,8 +674,8 @@ def apply(doc, rs) -> None:
             own_docno = _cited_docno(doc, rows, forwarders, None, None, rs)
         if not rs.get("/notice/issuers"):
             _put_end_signature(doc, rs, rows)
-    if rs.get("/notice/issued_on") is None and doc.hints.get("issued_on"):
-        rs.put("/notice/issued_on", str(doc.hints["issued_on"]), Evidence(1, str(doc.hints["issued_on"])))
+    # A web page's PubDate is when the page went up, not when the notice was issued:
+    # it is not taken for issued_on (a value not stated is null, never guessed).
 
     # ------------------------------------------------ forwarding letters
     chain_docnos = {own_docno}
