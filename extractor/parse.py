@@ -39,9 +39,14 @@ def token_parser(family: str) -> Lark:
 
 @lru_cache(maxsize=None)
 def _terminals(family: str) -> frozenset[str]:
-    """The terminals a family grammar knows: every token type any parser state accepts."""
+    """The terminals a family grammar knows: those it %declares (a declared terminal that no
+    rule uses is a word that makes a clause not fit) and every one a parser state accepts."""
+    import re
+    text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
+    declared = {name for line in re.findall(r"^%declare\s+(.*)$", text, re.M) for name in line.split()}
     table = token_parser(family).parser.parser.parser.parse_table
-    return frozenset(k for state in table.states.values() for k in state if k.isupper() and k != "$END")
+    used = {k for state in table.states.values() for k in state if k.isupper() and k != "$END"}
+    return frozenset(declared | used)
 
 
 # Figures and distractor words are never read as plain text: a clause holding

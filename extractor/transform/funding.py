@@ -122,11 +122,44 @@ def _year(subject):
     return None
 
 
+class _State:
+    """Standards found so far: the general one and one per class."""
+
+    def __init__(self, rs):
+        self.rs = rs
+        self.general: dict = {}
+        self.general_ev: dict = {}
+        self.classes: dict[str, dict] = {}
+        self.class_ev: dict[str, dict] = {}
+
+    def record(self, sent, fact, role, pop, base: int) -> None:
+        money = fact["money"]
+        ev = evidence(sent, base + money.start)
+        target, tev = self.general, self.general_ev
+        if pop and not pop[0].general:
+            key = pop[1]
+            target = self.classes.setdefault(key, {"population": key, "year": _year(fact["subject"])})
+            tev = self.class_ev.setdefault(key, {})
+        if target.get(role) is None:
+            target[role] = money.value.value
+            tev[role] = ev
+            if money.value.bound:
+                target.setdefault("_bounds", {})[role] = money.value.bound
+            self.rs.used.add((id(sent.line), sent.start + base + money.start))
+        elif target[role] != money.value.value:
+            self.rs.warn("ambiguous_" + role, f"two different {role} standards: {target[role]} and {money.value.value}",
+                         "/funding/" + role)
+
+
+def _paren_fact(paren_tok):
+    from ..lexicon import tokens
+    tree = parse("funding", tokens(paren_tok.text))
+    return _T.transform(tree) if tree is not None else None
+
+
 def apply(doc, rs) -> None:
-    classes: dict[str, dict] = {}
-    class_ev: dict[str, dict] = {}
-    general: dict = {}
-    general_ev: dict = {}
+    state = _State(rs)
+    classes, class_ev, general, general_ev = state.classes, state.class_ev, state.general, state.general_ev
     prev_pop = None
     prev_sent = None
     sent_role = None
@@ -163,42 +196,33 @@ def apply(doc, rs) -> None:
                 pop = named  # 成年居民个人缴费实行两档标准，一档…，二档…
             if ctypes & {"TOTAL", "INDIVIDUAL", "GOVERNMENT"} and "MONEY" not in ctypes and "PERCENT" not in ctypes:
                 sent_role = next(ROLE_KEYS[t.type] for t in clause if t.type in ROLE_KEYS)
-            if "PAREN" in {t.type for t in clause}:
-                inner = [t for t in clause if t.type == "PAREN"]
-                clause = [t for t in clause if t.type != "PAREN"]
-                for p in inner:
-                    _paren_split(p, sent, rs, general, general_ev)
+            parens = [t for t in clause if t.type == "PAREN"]
+            clause = [t for t in clause if t.type != "PAREN"]
             tree = parse("funding", clause)
             fact = _T.transform(tree) if tree is not None else None
             if fact is None:
                 if ctypes & set(ROLE_KEYS):  # 财政补助标准较上年提高30元，达到…700元: the role carries on
                     sent_role = next(ROLE_KEYS[t.type] for t in clause if t.type in ROLE_KEYS)
-                continue
-            if fact["kind"] == "split":
+            elif fact["kind"] == "split":
                 _split(fact, sent, 0, rs, general, general_ev)
-                continue
-            role = fact.get("role") or sent_role or section_role
-            if fact.get("role"):
-                sent_role = fact["role"]
-            if not role:
-                continue
-            pop = _population(fact["subject"], pop)
-            money = fact["money"]
-            ev = evidence(sent, money.start)
-            target, tev = general, general_ev
-            if pop and not pop[0].general:
-                key = pop[1]
-                target = classes.setdefault(key, {"population": key, "year": _year(fact["subject"])})
-                tev = class_ev.setdefault(key, {})
-            if target.get(role) is None:
-                target[role] = money.value.value
-                tev[role] = ev
-                if money.value.bound:
-                    target.setdefault("_bounds", {})[role] = money.value.bound
-                use(rs, sent, money)
-            elif target[role] != money.value.value:
-                rs.warn("ambiguous_" + role, f"two different {role} standards: {target[role]} and {money.value.value}",
-                        "/funding/" + role)
+            else:
+                role = fact.get("role") or sent_role or section_role
+                if fact.get("role"):
+                    sent_role = fact["role"]
+                if role:
+                    pop = _population(fact["subject"], pop)
+                    state.record(sent, fact, role, pop, 0)
+            for p in parens:  # （由中央、省、县分别补助…） / （在校学生和未成年人为每人每年380元）
+                inner = _paren_fact(p)
+                if inner is None:
+                    continue
+                if inner["kind"] == "split":
+                    _split(inner, sent, p.start + 1, rs, general, general_ev)
+                    continue
+                inner_role = inner.get("role") or (fact or {}).get("role") or sent_role or section_role
+                inner_pop = _population(inner["subject"], None)
+                if inner_role and inner_pop and not inner_pop[0].general:
+                    state.record(sent, inner, inner_role, inner_pop, p.start + 1)
         prev_pop = pop
         prev_sent = sent
     _tables(doc, rs, classes, class_ev, general, general_ev)
@@ -208,22 +232,16 @@ def apply(doc, rs) -> None:
 def _section_role(sent) -> str | None:
     """A bare amount under a heading like 参保缴费标准 / 筹资标准 means that standard."""
     for title in reversed(sent.section):
-        if "缴费" in title and "标准" in title:
-            return "individual"
-        if "筹资" in title:
-            return "total"
+        role = _title_role(title)
+        if role:
+            return role
     return None
 
 
-def _paren_split(paren_tok, sent, rs, general, general_ev):
+@lru_cache(maxsize=1024)
+def _title_role(title: str) -> str | None:
     from ..lexicon import tokens
-    inner = tokens(paren_tok.text)
-    tree = parse("funding", inner)
-    if tree is None:
-        return
-    fact = _T.transform(tree)
-    if fact["kind"] == "split":
-        _split(fact, sent, paren_tok.start + 1, rs, general, general_ev)
+    return next((ROLE_KEYS[t.type] for t in tokens(title) if t.type in ROLE_KEYS), None)
 
 
 def _split(fact, sent, base, rs, general, general_ev):

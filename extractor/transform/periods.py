@@ -14,6 +14,7 @@ from collections import Counter
 from lark import Transformer, v_args
 
 from ..dates import YearContext, resolve
+from ..lexicon import mentions
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
@@ -33,10 +34,16 @@ class PeriodTransformer(Transformer):
         dates = [t.value for t in toks if t.type == "DATE"]
         return ("range", dates)
 
+    def range_to(self, *toks):
+        return ("until", [t.value for t in toks if t.type == "DATE"])
+
     def start(self, *items):
-        out = {"lead": [], "trail": [], "range": []}
+        out = {"lead": [], "trail": [], "range": [], "until": False}
         for k, v in items:
-            out[k] = v
+            if k == "until":
+                out["range"], out["until"] = v, True
+            else:
+                out[k] = v
         return out
 
 
@@ -116,6 +123,8 @@ def apply(doc, rs) -> None:
                 role = "coverage"
             elif "ENROLL" in lead:
                 role = "enrollment"
+            elif "LAUNCH" in trail and len(dates) == 1 and mentions(sent.text, "ENROLL"):
+                role = "enrollment_start"  # 集中参保缴费工作已于9月1日正式启动
             elif "FROM" in lead and "BENEFIT_FROM" in trail and len(dates) == 1:
                 role = "coverage_start"
             if "EXTEND" in lead or (makeup and "BEFORE" in trail and len(dates) == 1):
@@ -123,13 +132,15 @@ def apply(doc, rs) -> None:
                 continue
             if role is None:
                 continue
-            if role == "enrollment" and len(dates) == 1 and "UNTIL" not in lead:
+            if role == "enrollment" and len(dates) == 1 and not ("UNTIL" in lead or fact["until"]):
                 continue
             key = role
+            if role == "enrollment" and len(dates) == 1 and "enrollment_start" in found:
+                key = "enrollment_end"
             if key not in found:
                 found[key] = (sent, dates, lead, trail)
     # coverage first: collection precedes it, so it anchors a yearless enrollment period
-    for key in ("coverage", "coverage_start", "enrollment"):
+    for key in ("coverage", "coverage_start", "enrollment", "enrollment_start", "enrollment_end"):
         if key in found:
             pending.append((key,) + found[key])
     for key, sent, dates, lead, trail in pending:
@@ -154,6 +165,15 @@ def _date(iso):
 
 
 def _put_span(rs, key, sent, dates, lead, trail, ctx):
+    if key in ("enrollment_start", "enrollment_end"):
+        part = key.split("_")[1]
+        iso, inf = resolve(dates[0].value.value, ctx, part)
+        if iso:
+            if rs.get("/periods/enrollment") is None:
+                rs.put("/periods/enrollment", {"start": None, "end": None}, None)
+            rs.put(f"/periods/enrollment/{part}", iso, evidence(sent, dates[0].start, year_inferred=inf))
+            use(rs, sent, dates[0])
+        return
     if key == "coverage_start":
         iso, inf = resolve(dates[0].value.value, ctx, "start")
         if iso:
