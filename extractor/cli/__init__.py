@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     io = IO(out or sys.stdout, err or sys.stderr)
     try:
         parser = build_parser()
-        args = parser.parse_args(argv)
+        from contextlib import redirect_stdout
+        with redirect_stdout(io.out):  # --help and --version go to the given stream
+            args = parser.parse_args(argv)
         if not getattr(args, "func", None):
             parser.print_help(io.out)
             return 2
