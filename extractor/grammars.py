@@ -1,5 +1,9 @@
 """Lark parsers built from grammar/*.lark, once per process.
 
+Lark's own cache (cache=True: a file per grammar and Lark version, keyed by a
+hash of the grammar, in the system's temporary folder) saves rebuilding the
+LALR tables at every start of `nrc`; a changed grammar gets a new cache file.
+
 Grammars are data: each family grammar %imports the shared terminals and
 rules of grammar/common.lark.  Parsers are LALR; family grammars whose
 terminals are produced by extractor.lexicon (%declare'd) are fed tokens
@@ -33,6 +37,6 @@ def parser(name: str, start: str | tuple[str, ...] = "start", lexer: str = "cont
         return Lark(path.read_text("utf-8"), parser="lalr", lexer=lexer,
                     start=list(start) if isinstance(start, tuple) else start,
                     import_paths=[str(grammar_dir())], maybe_placeholders=False,
-                    propagate_positions=False)
+                    propagate_positions=False, cache=True)
     except (OSError, LarkGrammarError) as exc:
         raise GrammarError(f"grammar/{name}.lark: {exc}") from exc

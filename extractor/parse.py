@@ -32,7 +32,7 @@ class _Fed(Lexer):
 def token_parser(family: str) -> Lark:
     try:
         text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
-        return Lark(text, parser="lalr", lexer=_Fed, start="start", maybe_placeholders=False)
+        return Lark(text, parser="lalr", lexer=_Fed, start="start", maybe_placeholders=False, cache=True)
     except (OSError, LarkError) as exc:
         raise GrammarError(f"grammar/{family}.lark: {exc}") from exc
 
