@@ -70,6 +70,8 @@ def _words() -> dict[str, str]:
     for e in populations():
         for s in e.synonyms:
             out.setdefault(s, "POP")
+    for g in grades():
+        out.setdefault(g, "GRADE")
     for e in groups():
         for s in e.synonyms:
             if out.get(s) in (None, "POP"):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import _load_toml, grades, keywords, population
+from ..lexicon import _load_toml, keywords, population
 from ..parse import parse
 from ..values import parse_value
 from .base import cell_evidence, clauses, evidence, sentence_tokens, use, use_cell
@@ -64,6 +64,14 @@ class FundingTransformer(Transformer):
         money = [i for i in items if getattr(i, "type", None) == "MONEY"][-1].value
         return {"kind": "standard", "subject": subject, "role": role, "money": money}
 
+    def grade_amount(self, text, money):
+        return (text.value, money.value)
+
+    def standard_grades(self, *items):
+        role = next(i for i in items if isinstance(i, str))
+        pairs = [i for i in items if isinstance(i, tuple) and len(i) == 2 and i[0] != "filler"]
+        return {"kind": "grades", "role": role, "pairs": pairs}
+
     def standard_for(self, *items):
         subjects = [i for i in items if isinstance(i, list)]
         role = next(i for i in items if isinstance(i, str))
@@ -74,7 +82,7 @@ class FundingTransformer(Transformer):
         return {"kind": "standard", "subject": subject, "role": "total", "money": items[-2].value}
 
     def bare(self, *items):
-        subject = items[0] if len(items) == 2 else []
+        subject = items[0] if isinstance(items[0], list) else [t.value for t in items[:-1]]
         return {"kind": "bare", "subject": subject, "money": items[-1].value}
 
     def level(self, tok, *_paren):
@@ -98,18 +106,28 @@ class FundingTransformer(Transformer):
 _T = FundingTransformer()
 
 
+class _GradeOnly:
+    """A grade named without its population (一档/二档 of the general standard)."""
+    general = False
+
+
+_GRADE_ONLY = _GradeOnly()
+
+
 def _grade(subject) -> str:
-    text = "".join(t.text for t in subject if t.type == "TEXT")
-    return next((g for g in sorted(grades(), key=len, reverse=True) if g in text), "")
+    """The grade word (低档, 二档…) among a clause's tokens, or ''."""
+    return next((t.text for t in subject if t.type == "GRADE"), "")
 
 
 def _population(subject, previous):
     """(population entry, class label) named by a clause subject, else the previous clause's."""
-    for t in subject:
-        if t.type in ("POP", "GROUP"):
-            pop = population(t.text)
-            if pop:
-                return pop, t.text + _grade(subject), t.text
+    named = [t for t in subject if t.type in ("POP", "GROUP") and population(t.text)]
+    if named:
+        pop = population(named[0].text)
+        first, last = subject.index(named[0]), subject.index(named[-1])
+        # 未成年人和在校学生: the whole run of named populations is the class
+        span = "".join(t.text for t in subject[first:last + 1]) if last - first <= 2 else named[0].text
+        return pop, span + _grade(subject), span
     if previous and _grade(subject):
         return previous[0], previous[2] + _grade(subject), previous[2]
     return previous
@@ -205,6 +223,14 @@ def apply(doc, rs) -> None:
                     sent_role = next(ROLE_KEYS[t.type] for t in clause if t.type in ROLE_KEYS)
             elif fact["kind"] == "split":
                 _split(fact, sent, 0, rs, general, general_ev)
+            elif fact["kind"] == "grades":
+                sent_role = fact["role"]
+                for grade_tok, money in fact["pairs"]:
+                    grade = grade_tok.text
+                    if grade:  # a class per grade, named with the population when one was named
+                        label = (pop[2] if pop else "") + grade
+                        entry = (pop[0] if pop else _GRADE_ONLY, label, label)
+                        state.record(sent, {"money": money, "subject": []}, fact["role"], entry, 0)
             else:
                 role = fact.get("role") or sent_role or section_role
                 if fact.get("role"):

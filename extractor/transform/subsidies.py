@@ -21,7 +21,7 @@ _AID_TYPES = {"FULL", "FIXED_AID", "AID", "AID_AMOUNT", "EXTERNAL"}
 _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
 _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
-_TRAILER = re.compile(r"(?:(?:参加|参保|缴纳).*|等(?:[一二三四五六七八九十\d]+类)?(?:人员|人群|群体|对象)?|[一二三四五六七八九十\d]+类人员)$")
+_TRAILER = re.compile(r"(?:(?:参加|参保|缴纳|按).*|等(?:[一二三四五六七八九十\d]+类)?(?:人员|人群|群体|对象)?|[一二三四五六七八九十\d]+类人员)$")
 _LEADER = re.compile(r"^(?:其中|对于|对|其他符合条件的|符合条件的)")
 
 
