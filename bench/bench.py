@@ -9,7 +9,6 @@ Targets (issue 2/4): <= 5 ms per txt notice, >= 200 notices/s, cold extract <= 3
 """
 from __future__ import annotations
 
-import os
 import resource
 import statistics
 import subprocess

@@ -34,19 +34,39 @@ def inside(folder: Path, name: str) -> Path:
     return target
 
 
+def _write_temp(folder: Path, data: bytes) -> str:
+    """A temporary file in `folder` holding `data`, flushed to disk."""
+    fd, tmp = tempfile.mkstemp(prefix=".nrc-", suffix=".tmp", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return tmp
+
+
+def create_new(target: Path, data: bytes) -> bool:
+    """Write `data` to a new file `target`, whole or not at all; False if the name is taken."""
+    tmp = _write_temp(target.parent, data)
+    try:
+        os.link(tmp, target)  # unlike rename, a link never replaces an existing file
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        os.unlink(tmp)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".nrc-", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        tmp = _write_temp(path.parent, data)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise

@@ -30,15 +30,19 @@ def _load_toml(name: str) -> dict:
         raise GrammarError(f"grammar/vocab/{name}: {exc}") from exc
 
 
-def _table(section: str) -> dict[str, str]:
-    data = _load_toml("keywords.toml").get(section, {})
+def word_table(data: dict, where: str) -> dict[str, str]:
+    """{TERMINAL: [words]} of a vocabulary file -> word -> terminal (the first terminal wins)."""
     out: dict[str, str] = {}
     for term, words in data.items():
         if not isinstance(words, list) or not term.replace("_", "").isupper():
-            raise GrammarError(f"grammar/vocab/keywords.toml: {term} must be an UPPER name with a list of words")
+            raise GrammarError(f"grammar/vocab/{where}: {term} must be an UPPER name with a list of words")
         for w in words:
             out.setdefault(w, term)
     return out
+
+
+def _table(section: str) -> dict[str, str]:
+    return word_table(_load_toml("keywords.toml").get(section, {}), "keywords.toml")
 
 
 @lru_cache(maxsize=None)

@@ -47,24 +47,6 @@ def _clip(stem: str, limit: int = MAX_STEM_BYTES) -> str:
     return data.decode("utf-8", errors="ignore")
 
 
-def _create(target: Path, data: bytes) -> bool:
-    """Write `data` to a new file `target`, whole or not at all; False if the name is taken."""
-    import os
-    import tempfile
-    fd, tmp = tempfile.mkstemp(prefix=".nrc-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.link(tmp, target)  # unlike rename, a link never replaces an existing file
-        return True
-    except FileExistsError:
-        return False
-    finally:
-        os.unlink(tmp)
-
-
 def place(original: Path, rules: dict, corpus: Path) -> tuple[Path, bool]:
     """Copy `original` into `corpus` under its region-year name; return (path, copied).
 
@@ -72,7 +54,7 @@ def place(original: Path, rules: dict, corpus: Path) -> tuple[Path, bool]:
     (copied is False); different bytes move on to name-2, name-3...
     """
     from ..errors import InputError
-    from ..fsutil import inside, safe_name
+    from ..fsutil import create_new, inside, safe_name
     data = original.read_bytes()
     suffix = original.suffix.lower()
     base = safe_name(_clip(corpus_stem(rules, original)), "")
@@ -85,7 +67,7 @@ def place(original: Path, rules: dict, corpus: Path) -> tuple[Path, bool]:
             raise InputError(original, f"cannot make a safe corpus name from {name!r}", "rename the file") from None
         if target.is_file() and target.read_bytes() == data:
             return target, False
-        if not target.exists() and _create(target, data):
+        if not target.exists() and create_new(target, data):
             return target, True
         if target.is_file() and target.read_bytes() == data:  # written by a concurrent ingest meanwhile
             return target, False

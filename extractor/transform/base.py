@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..facts import Evidence, RuleSet
-from ..lexicon import Tok, tokens
+from ..lexicon import Tok
 from ..segment import Cell, Sentence
 from ..values import Value
 
@@ -52,14 +52,3 @@ def clauses(toks: list[Tok]) -> list[list[Tok]]:
         else:
             out[-1].append(t)
     return [c for c in out if c]
-
-
-def tok_values(tree) -> list[Tok]:
-    """Every token of a parse tree, in order."""
-    from lark import Token, Tree
-    out = []
-    for node in tree.iter_subtrees_topdown() if isinstance(tree, Tree) else []:
-        for ch in node.children:
-            if isinstance(ch, Token):
-                out.append(ch.value)
-    return sorted(out, key=lambda t: t.start)

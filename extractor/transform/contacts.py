@@ -23,7 +23,7 @@ from functools import lru_cache
 from lark import Transformer, v_args
 
 from ..facts import Evidence
-from ..lexicon import Tok, _load_toml
+from ..lexicon import Tok, _load_toml, word_table
 from ..parse import parse
 from ..values import scan
 from .base import QUOTE_MAX, cell_evidence, clean, use, use_cell
@@ -62,10 +62,7 @@ class Vocab:
 @lru_cache(maxsize=None)
 def vocab() -> Vocab:
     data = _load_toml("contacts.toml")["contacts"]
-    words: dict[str, str] = {}
-    for term, lst in data["tokens"].items():
-        for w in lst:
-            words.setdefault(w, term)
+    words = word_table(data["tokens"], "contacts.toml")
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
     word_re = re.compile("|".join(map(re.escape, by_len(words))))
     roles = frozenset(w for w, t in words.items() if t == "ROLE")

@@ -12,10 +12,10 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import _load_toml, keywords, population
+from ..lexicon import _load_toml, population
 from ..parse import parse
 from ..values import parse_value
-from .base import cell_evidence, clauses, evidence, sentence_tokens, use, use_cell
+from .base import cell_evidence, clauses, evidence, sentence_tokens, use_cell
 
 MAX_FILLER = 4  # characters of other text allowed between a standard and its amount (保持, 统一为)
 ROLE_KEYS = {"TOTAL": "total", "INDIVIDUAL": "individual", "GOVERNMENT": "government"}

@@ -241,7 +241,6 @@ def _tables(doc, rs, individual, seen):
                 continue
             aid: dict = {"basis": None}
             tier_ev = cell_evidence(cells["label"], row)
-            fake = {"groups": [], "payer": None, "tails": []}
             values = {}
             for kind in ("subsidy", "personal", "percent"):
                 cell = cells.get(kind)

@@ -21,9 +21,9 @@ from functools import lru_cache
 from lark import Token, Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import Tok, _load_toml, tokens
+from ..lexicon import Tok, _load_toml, tokens, word_table
 from ..parse import parse
-from .base import clean, evidence, use
+from .base import clauses, clean, evidence, use
 
 
 _PERCENT = re.compile("%|百分之")
@@ -42,10 +42,7 @@ class Vocab:
 @lru_cache(maxsize=None)
 def vocab() -> Vocab:
     data = _load_toml("contacts.toml")["targets"]
-    words: dict[str, str] = {}
-    for term, lst in data["tokens"].items():
-        for w in lst:
-            words.setdefault(w, term)
+    words = word_table(data["tokens"], "contacts.toml")
     ordered = sorted(words, key=len, reverse=True)
     rate = frozenset(w for w, t in words.items() if t == "ENROLL_RATE")
     cand = [w for w in ordered if words[w] in ("ENROLL_RATE", "GOAL")]
@@ -170,7 +167,7 @@ def apply(doc, rs) -> None:
         by = None
         pending = None  # a rate clause still without its figure: ("", population)
         toks = lex(sent.text)
-        for clause in _clauses(toks):
+        for clause in clauses(toks):
             tree = parse("targets", clause)
             if tree is None:
                 pending = None
@@ -212,16 +209,6 @@ def apply(doc, rs) -> None:
                 evs["by"] = evidence(sent, by.start, **flags)
             rs.append("/targets", item, evs)
             use(rs, sent, pct)
-
-
-def _clauses(toks: list[Tok]) -> list[list[Tok]]:
-    out: list[list[Tok]] = [[]]
-    for t in toks:
-        if t.type == "COMMA":
-            out.append([])
-        else:
-            out[-1].append(t)
-    return [c for c in out if c]
 
 
 def _population(sent, clause, f, v: Vocab) -> str | None:
