@@ -125,7 +125,7 @@ def apply(doc, rs) -> None:
                 role = "enrollment"
             elif "LAUNCH" in trail and len(dates) == 1 and mentions(sent.text, "ENROLL"):
                 role = "enrollment_start"  # 集中参保缴费工作已于9月1日正式启动
-            elif "FROM" in lead and "BENEFIT_FROM" in trail and len(dates) == 1:
+            elif "BENEFIT_FROM" in trail and len(dates) == 1 and not trail & {"BEFORE", "MAKEUP"}:
                 role = "coverage_start"
             if "EXTEND" in lead or (makeup and "BEFORE" in trail and len(dates) == 1):
                 extensions.append((sent, dates[-1], _extension_group(sent)))

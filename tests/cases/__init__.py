@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("funding", "subsidies", "periods", "schedule", "contacts", "distractors", "numerals", "layout", "tables")
+MODULES = ("funding", "subsidies", "periods", "schedule", "contacts", "distractors", "numerals", "layout", "tables",
+           "probes")
 
 
 def all_cases() -> list[dict]:
