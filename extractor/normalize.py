@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import limits
+
 # ---------------------------------------------------------------- characters
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
                                     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"), None)
@@ -49,7 +51,7 @@ FOLD = _fold_table()
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # ---------------------------------------------------------------- artifacts
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\[]*\]")  # no [ inside: linear on "[bookmark:" runs
 _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _MD_BULLET = re.compile(r"^\s*[-*•·]\s+(?=\S)")
 _COMMA_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
@@ -151,17 +153,55 @@ def _word_across(prev: str, nxt: str) -> bool:
     return False
 
 
+def _cut(text: str, size: int) -> list[str]:
+    """`text` in pieces of at most `size` characters, each ending after a 。；， near its end when there is one."""
+    pieces = []
+    while len(text) > size:
+        end = max(text.rfind(p, max(0, size - 1000), size) for p in "。；，") + 1 or size
+        pieces.append(text[:end])
+        text = text[end:]
+    pieces.append(text)
+    return pieces
+
+
+def _view(parts: list[str], total: int) -> str:
+    """What _joins needs of a pending line (its start, its end, and its gaps) without copying it whole:
+    joining line after line stays linear however long the paragraph grows."""
+    if total <= 64 or len(parts) == 1:
+        return "".join(parts)
+    tail: list[str] = []
+    n = 0
+    for part in reversed(parts):
+        tail.append(part)
+        n += len(part)
+        if n >= 32:
+            break
+    # a joined line has no layout gap (each piece was checked), and "…" makes none
+    return parts[0][:32] + "…" + "".join(reversed(tail))[-32:]
+
+
 def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Normalized:
-    """Normalize the loaded lines into logical lines with an origin map."""
+    """Normalize the loaded lines into logical lines with an origin map.
+
+    A line longer than limits.MAX_LINE_CHARS is cut into pieces (each a Line with the
+    same origin), and lines are joined only while the result stays within that limit."""
     out: list[Line] = []
     pending: Line | None = None
+    parts: list[str] = []   # the texts joined into `pending`, joined only when it is flushed
+    total = 0
+
+    def flush() -> None:
+        nonlocal pending, parts, total
+        if pending:
+            pending.text = "".join(parts)
+            out.append(pending)
+        pending, parts, total = None, [], 0
+
     for idx, raw in enumerate(raw_lines):
         number = idx + 1
         loc = locs[idx] if locs else None
         if raw.startswith("\t") or (raw.startswith("|") and raw.rstrip().endswith("|")):
-            if pending:
-                out.append(pending)
-                pending = None
+            flush()
             cells = [fold(x).strip() for x in raw.split("\t")][1:]
             if len([c for c in cells if c]) <= 1:
                 cells = [c for c in cells if c]  # one cell per line: a flattened table
@@ -180,13 +220,17 @@ def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Nor
         text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", " ", text)
         if not text:
             continue  # blank lines carry no meaning once wrapped lines are joined
-        if pending and _joins(pending.text, text):
-            pending.breaks.append((len(pending.text), number))
-            pending.text += text
+        if len(text) > limits.MAX_LINE_CHARS:  # cut for parsing: pieces of one original line
+            flush()
+            pieces = _cut(text, limits.MAX_LINE_CHARS)
+            out.extend(Line(piece, number, [], None, loc) for piece in pieces[:-1])
+            text = pieces[-1]
+        elif pending and total + len(text) <= limits.MAX_LINE_CHARS and _joins(_view(parts, total), text):
+            pending.breaks.append((total, number))
+            parts.append(text)
+            total += len(text)
             continue
-        if pending:
-            out.append(pending)
-        pending = Line(text, number, [], None, loc)
-    if pending:
-        out.append(pending)
+        flush()
+        pending, parts, total = Line(text, number, [], None, loc), [text], len(text)
+    flush()
     return Normalized(out, list(raw_lines))

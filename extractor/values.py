@@ -7,6 +7,7 @@ each span means, and the transformer below turns the tree into a Value.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +18,10 @@ from lark.exceptions import LarkError
 from .grammars import parser
 
 _CN = "零〇○一二两三四五六七八九十百千"
-_NUM = rf"(?:\d+(?:\.\d+)?|[{_CN}]+(?:点[{_CN}]+)?)"
+# A number starts where a run of digits (or of Chinese numerals) starts: no match can end
+# with a digit followed by a digit, so this changes no result, and it keeps a long run of
+# digits from costing a backtracking scan at every position (quadratic).
+_NUM = rf"(?:(?<!\d)\d+(?:\.\d+)?|(?<![{_CN}])[{_CN}]+(?:点[{_CN}]+)?)"
 _PRE = r"(?:不低于|不少于|至少|不得低于|最低|不超过|不高于|最高|不得超过|最多)?"
 _POST = r"(?:及以上|以上|以内|及以下|以下)?"
 _YEAR = r"(?:\d{4}|[一二三四五六七八九〇零○]{4})年度?"
@@ -198,6 +202,8 @@ def parse_value(text: str, kind: str) -> Value | None:
         return None
     if not isinstance(v, Value):
         return None
+    if isinstance(v.value, float) and not math.isfinite(v.value):
+        return None  # 9999…(400 digits)元 overflows to inf, which JSON cannot carry
     if v.kind == "date":
         d = v.value
         if (d.month is not None and not 1 <= d.month <= 12) or (d.day is not None and not 1 <= d.day <= 31):

@@ -83,4 +83,8 @@ def load(path: str | Path) -> Source:
         lines, encoding, locs, hints = load_pdf(data, shown)
     if not any(line.strip() for line in lines):
         raise InputError(shown, "no text found in the file")
+    chars = sum(map(len, lines))
+    if chars > limits.MAX_TEXT_CHARS:  # .docx and .pdf too, whose text is known only now
+        raise LimitError(shown, f"text has {chars} characters, over the limit of {limits.MAX_TEXT_CHARS}",
+                         "split the notice or raise nrc's MAX_TEXT_CHARS")
     return Source(shown, digest, media_type, lines, encoding, locs, hints)

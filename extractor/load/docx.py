@@ -70,6 +70,17 @@ def _read(zf: zipfile.ZipFile, name: str, shown: str) -> bytes:
 
 
 # ------------------------------------------------------------------ numbering
+_MAX_COUNTER = 10_000  # a list number beyond this is damage, not a list (roman/letter forms grow with n)
+
+
+def _int(text: str | None, default: int, lo: int = 0, hi: int = _MAX_COUNTER) -> int:
+    """An integer attribute of untrusted XML: the default when it is not a number, clamped to [lo, hi]."""
+    try:
+        return max(lo, min(hi, int(text))) if text is not None else default
+    except ValueError:
+        return default
+
+
 _CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -143,7 +154,7 @@ class Numbering:
             for an in root.iter(W + "abstractNum"):
                 levels = {}
                 for lvl in an.iter(W + "lvl"):
-                    levels[int(lvl.get(W + "ilvl", "0"))] = self._level(lvl)
+                    levels[_int(lvl.get(W + "ilvl"), 0, 0, 9)] = self._level(lvl)
                 self.levels[an.get(W + "abstractNumId")] = levels
             for num in root.iter(W + "num"):
                 absid = num.find(W + "abstractNumId")
@@ -151,7 +162,7 @@ class Numbering:
                 for ov in num.iter(W + "lvlOverride"):
                     so = ov.find(W + "startOverride")
                     if so is not None:
-                        overrides[int(ov.get(W + "ilvl", "0"))] = int(so.get(W + "val", "1"))
+                        overrides[_int(ov.get(W + "ilvl"), 0, 0, 9)] = _int(so.get(W + "val"), 1)
                 if absid is not None:
                     self.nums[num.get(W + "numId")] = (absid.get(W + "val"), overrides)
         if styles_xml:
@@ -167,7 +178,7 @@ class Numbering:
                     nid = npr.find(W + "numId")
                     ilvl = npr.find(W + "ilvl")
                     if nid is not None:
-                        self.style_num[sid] = (nid.get(W + "val"), int(ilvl.get(W + "val", "0")) if ilvl is not None else 0)
+                        self.style_num[sid] = (nid.get(W + "val"), _int(ilvl.get(W + "val"), 0, 0, 9) if ilvl is not None else 0)
             for sid in list(based):  # inherit numbering through basedOn chains
                 seen, cur = set(), sid
                 while cur not in self.style_num and cur in based and cur not in seen:
@@ -181,7 +192,7 @@ class Numbering:
         start = lvl.find(W + "start")
         fmt = lvl.find(W + "numFmt")
         text = lvl.find(W + "lvlText")
-        return (int(start.get(W + "val", "1")) if start is not None else 1,
+        return (_int(start.get(W + "val"), 1) if start is not None else 1,
                 fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
                 text.get(W + "val", "") if text is not None else "")
 
@@ -199,7 +210,7 @@ class Numbering:
                 if nid is not None:
                     num_id = nid.get(W + "val")
                 if lv is not None:
-                    ilvl = int(lv.get(W + "val", "0"))
+                    ilvl = _int(lv.get(W + "val"), 0, 0, 9)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         abs_id, overrides = self.nums[num_id]
@@ -284,7 +295,7 @@ def _table_lines(tbl, number: int, shown: str, budget: list[int]) -> tuple[list[
             if tcpr is not None:
                 gs = tcpr.find(W + "gridSpan")
                 if gs is not None:
-                    span = max(1, min(64, int(gs.get(W + "val", "1"))))
+                    span = _int(gs.get(W + "val"), 1, 1, 64)
                 vm = tcpr.find(W + "vMerge")
                 if vm is not None:
                     vmerge = vm.get(W + "val", "continue")
@@ -322,10 +333,10 @@ def load_docx(data: bytes, shown: str):
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise InputError(shown, f"damaged .docx ({type(exc).__name__})", _HINT) from None
-    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
+    except Exception as exc:  # noqa: BLE001 - lxml.etree.XMLSyntaxError, and python-docx tripping over damaged parts
         if type(exc).__module__.startswith(("lxml", "docx")):
             raise InputError(shown, f"damaged .docx (bad XML: {exc})", _HINT) from None
-        raise
+        raise InputError(shown, f"damaged .docx (python-docx cannot read it: {type(exc).__name__})", _HINT) from None
 
     names = set(zf.namelist())
     numbering = Numbering(_read(zf, "word/numbering.xml", shown) if "word/numbering.xml" in names else None,

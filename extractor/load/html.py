@@ -163,7 +163,7 @@ def _table(table, out: list[str], budget: list[int], shown: str) -> None:
             text = re.sub(r"\s+", " ", cell.text_content()).strip()
             cells.append(text)
             span = cell.get("colspan") or "1"
-            cells.extend([""] * (min(int(span), 64) - 1 if span.isdigit() else 0))
+            cells.extend([""] * (min(int(span), 64) - 1 if span.isdecimal() and len(span) < 6 else 0))
         budget[0] -= len(cells)
         if budget[0] < 0:
             raise LimitError(shown, f"tables have more than {limits.MAX_TABLE_CELLS} cells")
@@ -187,7 +187,8 @@ def load_html(data: bytes, shown: str):
         raise InputError(shown, f"cannot parse the HTML page ({exc})") from None
     title_el = root.find(".//title")
     page_title = re.sub(r"\s+", " ", title_el.text_content()).strip() if title_el is not None else ""
-    title = _meta(root, "ArticleTitle") or _SITE_SUFFIX.sub("", page_title) or None
+    # (a "title" of thousands of characters is no title; _SITE_SUFFIX would be quadratic on it)
+    title = _meta(root, "ArticleTitle") or (_SITE_SUFFIX.sub("", page_title) if len(page_title) <= 1000 else None) or None
     issued = _iso_date(_meta(root, "PubDate") or _meta(root, "publishdate") or _meta(root, "firstpublishedtime"))
     hints = {k: v for k, v in (("title", title), ("issued_on", issued)) if v}
 

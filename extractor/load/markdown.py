@@ -14,13 +14,15 @@ import re
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
+_HEADING_CLOSE = re.compile(r"(?<!\s)\s+#+\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_STRONG = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*A-Za-z0-9])")
-_EM_UNDER = re.compile(r"(?<![_A-Za-z0-9])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_A-Za-z0-9])")
+_LINK = re.compile(r"!?\[([^\]\[]*)\]\([^()]*\)")  # no nested brackets: linear on "[[[["
+_STRONG = re.compile(r"(\*\*|__|~~)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![*A-Za-z0-9])")
+_EM_UNDER = re.compile(r"(?<![_A-Za-z0-9])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![_A-Za-z0-9])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+# (emphasis and links never contain their own delimiter: each opener scans only to the next
+# delimiter, so a line of 100k openers stays linear)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from .. import limits
 from ..errors import InputError, LimitError
 
-_PAGE_NO = re.compile(r"^\s*(?:[—\-－–‒―~]*\s*\d{1,4}\s*[—\-－–‒―~]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+_PAGE_NO = re.compile(r"^\s*+(?:[—\-－–‒―~]*\s*\d{1,4}\s*+[—\-－–‒―~]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
                       r"|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$", re.IGNORECASE)
 _TERMINAL = "。；！？：:;!?"
 _TITLE_END = re.compile(r"(?:通知|方案|意见|办法|决定|通告|公告|细则|规定|稿）)$")
@@ -175,7 +175,7 @@ def _ruled_tables(page, textpage, count_paths: list[int]) -> list[_Table] | None
 
 def _cell_text(textpage, left: float, bottom: float, right: float, top: float) -> str:
     text = textpage.get_text_bounded(left=left + 0.5, bottom=bottom + 0.5, right=right - 0.5, top=top - 0.5)
-    text = re.sub(r"\s*[\r\n]+\s*", "", text)  # a cell's wrapped lines are one text
+    text = "".join(part.strip() for part in re.split(r"[\r\n]+", text))  # a cell's wrapped lines are one text (linear)
     return text.replace("\t", " ").strip()
 
 
