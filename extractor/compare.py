@@ -130,6 +130,11 @@ def _put(rows: dict, key: str, value) -> None:
     rows[k] = value
 
 
+def _short(label: str, n: int = 14) -> str:
+    """A row label short enough for a table: long phrases are cut with …"""
+    return label if len(label) <= n else label[:n - 1] + "…"
+
+
 def fact_rows(rules: dict) -> dict[str, object]:
     """Readable fact key -> value, in a fixed order; list items keyed by meaning."""
     g = lambda *path: _get(rules, path)  # noqa: E731
@@ -164,12 +169,18 @@ def fact_rows(rules: dict) -> dict[str, object]:
         _put(rows, f"waiting_periods.{k}", v)
     for inc in g("incentives") or []:
         _put(rows, f"incentives[{inc.get('kind') or '?'}]", {k: v for k, v in inc.items() if k != "kind" and v is not None})
-    for n, ph in enumerate(g("schedule") or [], 1):
-        name = ph.get("phase") or ph.get("task") or f"#{n}"
+    deadlines = 0
+    for ph in g("schedule") or []:
+        if not ph.get("phase"):
+            deadlines += 1  # deadlines are worded per notice: compared by count, like contacts
+            continue
         for k in ("start", "end"):
-            _put(rows, f"schedule[{name}].{k}", ph.get(k))
+            _put(rows, f"schedule[{_short(ph['phase'])}].{k}", ph.get(k))
+    if deadlines:
+        rows["schedule.deadlines.count"] = deadlines
     for t in g("targets") or []:
-        _put(rows, f"targets[{t.get('population') or '?'}]", {k: v for k, v in t.items() if k != "population" and v is not None})
+        _put(rows, f"targets[{_short(t.get('population') or '?')}]",
+             {k: v for k, v in t.items() if k != "population" and v is not None})
     contacts = g("contacts") or []
     if contacts:
         rows["contacts.count"] = len(contacts)
