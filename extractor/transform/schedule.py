@@ -129,7 +129,7 @@ def _phase_name(fact) -> str | None:
         if t.type == "PHASE":
             text = clean(re.split(r"[，。；：]", "".join(x.text for x in fact["lead"] if x.start <= t.start))[-1])
             # 各乡镇居民参保缴费排查阶段为…: the phase is the last few characters before 阶段
-            m = re.search(r"[\u4e00-\u9fff]{2,4}" + re.escape(t.text) + "$", text or "")
+            m = re.search(r"[\u4e00-\u9fff]{2}" + re.escape(t.text) + "$", text or "")
             return m.group() if m else text
     return None
 
