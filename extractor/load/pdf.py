@@ -225,8 +225,11 @@ def _key(text: str) -> str:
 
 def load_pdf(data: bytes, shown: str):
     pdf = _open(data, shown)
+    import pypdfium2 as pdfium
     try:
         return _load(pdf, data, shown)
+    except pdfium.PdfiumError as exc:  # a page or its text that the PDF promised but cannot give
+        raise InputError(shown, f"damaged PDF ({exc})", "download or copy the file again") from None
     finally:
         pdf.close()
 

@@ -1,0 +1,85 @@
+"""Property tests (hypothesis) of the normalizer, the line map, the scanner, the lexer and the front door.
+
+Idempotence, precisely: let N = normalize(lines).  Feeding the normalized texts back,
+normalize([l.text for l in N.lines if not l.cells]) gives lines whose texts are exactly
+the same (N is a fixed point for non-table text), and fold(fold(x)) == fold(x) for any x.
+Table lines are kept out of the second pass because their texts start with TAB by design.
+"""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from extractor import api, lexicon, parse, values
+from extractor.errors import NrcError
+from extractor.normalize import fold, normalize
+
+SET = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+ALPHABET = st.sampled_from(list("0123456789.%元万年月日号底末旬初上中下个月周岁天人名户次倍以上下内不低于超过至少最高多每人"
+                                "一二三四五六七八九十百千零〇○两点之分，。；：、（）〔〕【】[]《》“”-—~/ \t|#*_>")
+                           + ["\u200b", "\u200e", "\u202e", "\ufeff", "\u3000", "\x00", "\x7f", "\r", "１", "，", "（",
+                              "低保对象", "特困人员", "城乡居民", "参保缴费", "个人缴费", "财政补助", "资助", "标准为"])
+TEXT = st.lists(ALPHABET, max_size=80).map("".join) | st.text(max_size=60)
+LINES = st.lists(TEXT, max_size=12)
+
+
+@SET
+@given(TEXT)
+def test_fold_is_idempotent(s):
+    assert fold(fold(s)) == fold(s)
+
+
+@SET
+@given(LINES)
+def test_normalize_is_a_fixed_point_on_its_output(lines):
+    first = [ln.text for ln in normalize(lines).lines if not ln.cells and ln.text]
+    again = [ln.text for ln in normalize(first).lines if ln.text]
+    assert again == first
+
+
+@SET
+@given(LINES)
+def test_line_map_points_inside_the_original(lines):
+    norm = normalize(lines)
+    n = len(lines)
+    for ln in norm.lines:
+        assert 1 <= ln.origin <= n
+        offsets = [0, len(ln.text) // 2, max(len(ln.text) - 1, 0), len(ln.text)]
+        offsets += [off for off, _ in ln.breaks] + [off - 1 for off, _ in ln.breaks]
+        for off in offsets:
+            assert 1 <= ln.line_at(off) <= n
+        assert [o for _, o in ln.breaks] == sorted(o for _, o in ln.breaks)
+        assert all(ln.origin < o for _, o in ln.breaks)
+    assert norm.raw == list(lines)
+
+
+@SET
+@given(TEXT, st.sampled_from(values.KINDS))
+def test_scan_and_parse_value_raise_nothing(s, kind):
+    for v in values.scan(s):
+        assert 0 <= v.start < v.end <= len(s) and s[v.start:v.end] == v.text
+    values.parse_value(s, kind)
+
+
+@SET
+@given(TEXT)
+def test_tokens_and_parse_raise_nothing_but_nrc_errors(s):
+    try:
+        toks = lexicon.tokens(s)
+        for t in toks:
+            assert 0 <= t.start <= t.end <= len(s)
+        for family in ("funding", "subsidy", "period"):
+            parse.parse(family, toks)
+    except NrcError:
+        pass
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXT, max_size=8).map("\n".join))
+def test_extract_text_raises_nothing_but_nrc_errors(s):
+    from extractor.check import schema_errors
+    try:
+        rules = api.extract_text("关于2025年度城乡居民医保参保缴费工作的通知\n" + s)
+    except NrcError:
+        return
+    assert schema_errors(rules) == []
