@@ -100,11 +100,78 @@ def consistency(rules: dict) -> list[dict]:
     return out
 
 
+def _drop_invalid(rules: dict) -> list[str]:
+    """Remove what the schema refuses (an absurd figure: a 900% share, a year 1900…), so that the
+    rule set stays valid; return one message per removal.  A value whose place allows null
+    becomes null; otherwise the list item holding it goes."""
+    dropped: list[str] = []
+    for _ in range(20):  # each pass removes at least one value
+        errors = list(_validator().iter_errors(rules))
+        if not errors:
+            break
+        err = min(errors, key=lambda e: len(e.absolute_path))
+        path = list(err.absolute_path)
+        pointer = "/" + "/".join(map(str, path))
+        dropped.append(f"{pointer}: {err.message} (value removed)")
+        parent = rules
+        for part in path[:-1]:
+            parent = parent[part]
+        key = path[-1] if path else None
+        if key is None:
+            break
+        if isinstance(parent, dict) and _nullable(err):
+            parent[key] = None
+        else:  # the nearest enclosing list item goes
+            for cut in range(len(path) - 1, -1, -1):
+                node = rules
+                for part in path[:cut]:
+                    node = node[part]
+                if isinstance(node, list):
+                    del node[path[cut]]
+                    _shift_evidence(rules, "/" + "/".join(map(str, path[:cut])), path[cut])
+                    break
+            else:
+                parent.pop(key, None) if isinstance(parent, dict) else None
+    return dropped
+
+
+def _shift_evidence(rules: dict, list_pointer: str, removed: int) -> None:
+    """Evidence of a removed list item goes; that of the items after it moves up one."""
+    ev = rules.get("evidence")
+    if not isinstance(ev, dict):
+        return
+    prefix = list_pointer + "/"
+    moved = {}
+    for key in list(ev):
+        if not key.startswith(prefix):
+            continue
+        head, _, rest = key[len(prefix):].partition("/")
+        if not head.isdigit():
+            continue
+        value = ev.pop(key)
+        n = int(head)
+        if n == removed:
+            continue
+        n = n - 1 if n > removed else n
+        moved[prefix + str(n) + (("/" + rest) if rest else "")] = value
+    ev.update(moved)
+    rules["evidence"] = dict(sorted(ev.items()))
+
+
+def _nullable(err) -> bool:
+    t = err.schema.get("type") if isinstance(err.schema, dict) else None
+    return t == "null" or (isinstance(t, list) and "null" in t) or (err.validator == "enum" and None in err.validator_value)
+
+
 def check(rules: dict) -> dict:
-    """Add schema and consistency failures to rules['warnings'] (deduplicated); return rules."""
+    """Add schema and consistency failures to rules['warnings'] (deduplicated); return rules.
+
+    A value the schema refuses is removed (with a warning) so that every rule set nrc
+    writes is valid."""
     warnings = rules.setdefault("warnings", [])
-    for e in schema_errors(rules):
-        warnings.append({"code": "schema", "message": e})
+    if schema_errors(rules):
+        for message in _drop_invalid(rules):
+            warnings.append({"code": "schema", "message": message})
     for w in consistency(rules):
         if w not in warnings:
             warnings.append(w)

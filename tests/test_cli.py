@@ -119,3 +119,22 @@ def test_console_script_gives_no_traceback_on_bad_input(tmp_path):
     r = subprocess.run(cmd + ["extract", str(empty)], capture_output=True, text=True, timeout=60,
                        env={**os.environ, "NO_COLOR": "1"})
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith("nrc: ")
+
+
+def test_a_value_the_schema_refuses_is_removed_with_a_warning_and_evidence_follows():
+    from extractor import api
+    from extractor.check import check, schema_errors
+    rules = api.extract(SEED)
+    rules["warnings"] = []
+    third = {k[len("/subsidies/3"):]: v for k, v in rules["evidence"].items() if k.startswith("/subsidies/3/")}
+    n = len(rules["subsidies"])
+    rules["subsidies"][1]["percent"] = 900     # nullable: becomes null
+    rules["subsidies"][2]["basis"] = "weird"   # not nullable: the tier goes
+    rules["scheme_year"] = 1900
+    check(rules)
+    assert schema_errors(rules) == []
+    assert rules["subsidies"][1]["percent"] is None and rules["scheme_year"] is None and len(rules["subsidies"]) == n - 1
+    assert {w["code"] for w in rules["warnings"]} == {"schema"} and len(rules["warnings"]) == 3
+    # the tier that was fourth is third now, with its own evidence
+    assert {k[len("/subsidies/2"):]: v for k, v in rules["evidence"].items() if k.startswith("/subsidies/2/")} == third
+    assert not any(k.startswith(f"/subsidies/{n - 1}/") for k in rules["evidence"])

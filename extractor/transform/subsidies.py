@@ -147,18 +147,33 @@ def _expand_ordinals(labels_: list[str]) -> list[str]:
     return out
 
 
+_TAIL_START = {"INDIVIDUAL", "NO_PAY", "AID", "AID_AMOUNT"}
+
+
 def _statements(toks):
-    """Yield (tree, tokens) of each tier statement in a sentence."""
+    """Yield (tree, tokens) of each tier statement in a sentence.
+
+    A statement runs from a start clause through the first clause that names the
+    aid, plus the tail clauses right after it (个人缴纳60元, 资助87.5元…); the longest
+    such run that the grammar accepts wins.  Only those runs are tried.
+    """
     commas = [i for i, t in enumerate(toks) if t.type == "COMMA"]
     starts = [0] + [i + 1 for i in commas]
     ends = commas + [len(toks)]
+    spans = [toks[a:b] for a, b in zip(starts, ends)]
+    has_aid = [bool({t.type for t in c} & _AID_TYPES) for c in spans]
     i = 0
-    while i < len(starts):
+    while i < len(spans):
+        k = next((x for x in range(i, min(len(spans), i + MAX_CLAUSES)) if has_aid[x]), None)
+        if k is None:
+            return
+        last = k
+        while last + 1 < len(spans) and spans[last + 1] and spans[last + 1][0].type in _TAIL_START \
+                and last + 1 - i < MAX_CLAUSES:
+            last += 1
         found = None
-        for j in range(min(len(ends) - 1, i + MAX_CLAUSES - 1), i - 1, -1):
+        for j in range(last, k - 1, -1):
             chunk = toks[starts[i]:ends[j]]
-            if not {t.type for t in chunk} & _AID_TYPES:
-                continue
             tree = parse("subsidy", chunk)
             if tree is not None:
                 found = (j, tree, chunk)
