@@ -148,6 +148,7 @@ def _expand_ordinals(labels_: list[str]) -> list[str]:
 
 
 _TAIL_START = {"INDIVIDUAL", "NO_PAY", "AID", "AID_AMOUNT"}
+_WHO = {"GROUP", "POP", "DUI"}  # a tier names its group: a known one, a population, or 对…
 
 
 def _statements(toks):
@@ -196,8 +197,8 @@ def apply(doc, rs) -> None:
         types = {t.type for t in toks}
         if "HIGHEST" in types and rs.get("/subsidy_rule") is None:
             rs.put("/subsidy_rule", "highest", evidence(sent, next(t.start for t in toks if t.type == "HIGHEST")))
-        if not types & _AID_TYPES:
-            continue
+        if not types & _AID_TYPES or not types & _WHO:
+            continue  # no aid, or nobody named to receive it
         for tree, chunk in _statements(toks):
             st = _T.transform(tree)
             aid = st.get("aid")
