@@ -84,12 +84,30 @@ def _words() -> dict[str, str]:
 
 
 
+def trie_pattern(words) -> str:
+    """A regular expression matching any of `words`, longest first, built as a trie:
+    matching at a position costs the length of a word, not the number of words."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = node.get("", False)
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=None)
 def _keyword_re() -> re.Pattern:
-    words = sorted(_words(), key=len, reverse=True)
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    # the lookahead on first characters lets most positions fail at once
-    return re.compile(f"(?=[{firsts}])(?:" + "|".join(map(re.escape, words)) + ")")
+    return re.compile(trie_pattern(_words()))
 
 
 @lru_cache(maxsize=None)
@@ -174,14 +192,19 @@ class Tok:
         return Token(self.type, self, start_pos=self.start)
 
 
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+
+
 def _paren_spans(text: str) -> list[tuple[int, int]]:
+    """Outermost bracketed spans (only the bracket characters are visited)."""
     spans, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    for m in _BRACKET.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             if depth == 0:
                 start = i
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 spans.append((start, i + 1))
@@ -198,16 +221,18 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
         marks.append(Tok("PAREN", text[s + 1:e - 1], s, e))
         taken[s:e] = b"\x01" * (e - s)
     for v in values:
-        if any(taken[v.start:v.end]):
+        if taken.find(1, v.start, v.end) >= 0:
             continue
         marks.append(Tok(v.kind.upper(), v.text, v.start, v.end, v))
         taken[v.start:v.end] = b"\x01" * (v.end - v.start)
     kw = _words()
     for m in _keyword_re().finditer(text):
-        if any(taken[m.start():m.end()]):
+        a, b = m.span()
+        if taken.find(1, a, b) >= 0:
             continue
-        marks.append(Tok(kw[m.group()], m.group(), m.start(), m.end()))
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        word = m.group()
+        marks.append(Tok(kw[word], word, a, b))
+        taken[a:b] = b"\x01" * (b - a)
     marks.sort(key=lambda t: t.start)
     out: list[Tok] = []
     pos = 0
