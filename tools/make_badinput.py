@@ -370,6 +370,8 @@ def deep_cases() -> dict[str, bytes]:
     c["chars-variation-selectors.txt"] = "\ufe0f".join(NOTICE).encode()
     c["chars-html-entities.html"] = ("<html><body><p>个人缴费&#x34;&#x30;&#x30;元，&#0;&#xD800;&#x110000;&bogus;"
                                      "&amp;&lt;&nbsp;1&#8203;070元。</p></body></html>").encode()
+    c["chars-control.html"] = ("<html><body><div><p>个人缴费\x01400元\x0b。</p><p>补助\x1f670元\ufffe。</p>"
+                               "<nav>x</nav>\x02</div></body></html>").encode()
     c["chars-control.docx"] = _docx_replace(_read("anhui-wuhe_2024.docx"), {"word/document.xml": _document(
         _p("个人缴费&#x200b;400元") + _p("\u202e筹资标准1\u200b070元\u202c") + "<w:p><w:r><w:t>a</w:t><w:br/><w:tab/>"
         "<w:sym w:char='F0FC'/><w:t>b</w:t></w:r></w:p>")})

@@ -177,6 +177,7 @@ def load_html(data: bytes, shown: str):
     if len(text) > limits.MAX_TEXT_CHARS:
         raise LimitError(shown, f"page has {len(text)} characters, over the limit of {limits.MAX_TEXT_CHARS}")
     text = re.sub(r"^\ufeff?\s*<\?xml[^>]*\?>", "", text)
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", text)  # not XML characters: lxml refuses them
     import lxml.html  # only here
     from lxml import etree
 
