@@ -53,7 +53,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # ---------------------------------------------------------------- artifacts
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\[\n]*\]")  # no [ inside: linear on "[bookmark:" runs; one line
 _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
-_MD_BULLET = re.compile(r"^\s*[-*•·]\s+(?=\S)")
+_MD_BULLET = re.compile(r"^\s*(?:[-*•·]\s+)+(?=\S)")  # all leading bullets: "- - x" -> "x" (idempotent)
 _COMMA_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 _SPACE_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}) (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF)
 _NUM_SPACE = re.compile(
