@@ -305,10 +305,12 @@ def _complete(tier, evs, individual, derived):
         tier["subsidy"] = _round(individual * tier["percent"] / 100)
         evs["subsidy"] = derived()
     if basis in ("percent", "fixed") and individual is not None:
-        if tier["personal"] is None and tier["subsidy"] is not None:
+        # a share is derived only when it comes out as a share: a subsidy above the standard
+        # stays as stated and check() warns about it
+        if tier["personal"] is None and tier["subsidy"] is not None and tier["subsidy"] <= individual:
             tier["personal"] = _round(individual - tier["subsidy"])
             evs["personal"] = derived()
-        elif tier["subsidy"] is None and tier["personal"] is not None:
+        elif tier["subsidy"] is None and tier["personal"] is not None and tier["personal"] <= individual:
             tier["subsidy"] = _round(individual - tier["personal"])
             evs["subsidy"] = derived()
 
