@@ -29,10 +29,19 @@ class _Fed(Lexer):
 
 
 @lru_cache(maxsize=None)
+def _starts(family: str) -> list[str]:
+    """`start`, and any other start rules a grammar names in a `// starts: a b` line."""
+    import re
+    text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
+    m = re.search(r"^// starts:(.*)$", text, re.M)
+    return ["start"] + (m.group(1).split() if m else [])
+
+
+@lru_cache(maxsize=None)
 def token_parser(family: str) -> Lark:
     try:
         text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
-        return Lark(text, parser="lalr", lexer=_Fed, start="start", maybe_placeholders=False, cache=True)
+        return Lark(text, parser="lalr", lexer=_Fed, start=_starts(family), maybe_placeholders=False, cache=True)
     except (OSError, LarkError) as exc:
         raise GrammarError(f"grammar/{family}.lark: {exc}") from exc
 
@@ -54,10 +63,10 @@ def _terminals(family: str) -> frozenset[str]:
 NEVER_TEXT = frozenset({"MONEY", "PERCENT", "DATE", "COUNT", "PHONE", "FUND", "RATE"})
 
 
-def parse(family: str, toks: list[Tok]) -> Tree | None:
+def parse(family: str, toks: list[Tok], start: str = "start") -> Tree | None:
     """The parse tree of `toks` under grammar/<family>.lark, or None if they do not fit."""
     known = _terminals(family)
-    ip = token_parser(family).parse_interactive("start")
+    ip = token_parser(family).parse_interactive(start=start)
     try:
         prev_text = False
         for t in toks:

@@ -77,6 +77,9 @@ class SubsidyTransformer(Transformer):
     def remainder(self, *toks):
         return ("remainder", None)
 
+    def headless(self, *items):
+        return self.start(*items)
+
     def start(self, *items):
         out = {"groups": [], "payer": None, "tails": []}
         for it in items:
@@ -151,7 +154,18 @@ _TAIL_START = {"INDIVIDUAL", "NO_PAY", "AID", "AID_AMOUNT"}
 _WHO = {"GROUP", "POP", "DUI"}  # a tier names its group: a known one, a population, or 对…
 
 
-def _statements(toks):
+def _heading_group(doc, sent) -> str | None:
+    """The label of a group named by the heading this sentence's line opens with (（二）低保对象。…)."""
+    if sent.heading or not sent.section:
+        return None
+    title = sent.section[-1]
+    prev = doc.sentences[sent.index - 1] if sent.index else None
+    if prev is None or prev.heading != title or prev.line is not sent.line:
+        return None
+    return clean(title) if canonical_group(title) and len(title) <= 20 else None
+
+
+def _statements(toks, start="start"):
     """Yield (tree, tokens) of each tier statement in a sentence.
 
     A statement runs from a start clause through the first clause that names the
@@ -175,7 +189,7 @@ def _statements(toks):
         found = None
         for j in range(last, k - 1, -1):
             chunk = toks[starts[i]:ends[j]]
-            tree = parse("subsidy", chunk)
+            tree = parse("subsidy", chunk, start)
             if tree is not None:
                 found = (j, tree, chunk)
                 break
@@ -197,9 +211,14 @@ def apply(doc, rs) -> None:
         types = {t.type for t in toks}
         if "HIGHEST" in types and rs.get("/subsidy_rule") is None:
             rs.put("/subsidy_rule", "highest", evidence(sent, next(t.start for t in toks if t.type == "HIGHEST")))
-        if not types & _AID_TYPES or not types & _WHO:
-            continue  # no aid, or nobody named to receive it
+        if not types & _AID_TYPES:
+            continue
+        headed = _heading_group(doc, sent)
+        if not types & _WHO and not headed:
+            continue  # nobody named to receive the aid
+        found = False
         for tree, chunk in _statements(toks):
+            found = True
             st = _T.transform(tree)
             aid = st.get("aid")
             if not aid:
@@ -218,6 +237,13 @@ def apply(doc, rs) -> None:
                 seen.add(label)
                 tier_aid = {**aid, "subsidy": each[n]} if each else aid
                 _tier(rs, sent, label, tier_aid, st, individual, ind_ev)
+        if not found and headed:
+            for tree, chunk in _statements(toks, "headless"):
+                st = _T.transform(tree)
+                if st.get("aid") and headed not in seen:
+                    seen.add(headed)
+                    _tier(rs, sent, headed, st["aid"], st, individual, ind_ev)
+                break
     _tables(doc, rs, individual, seen)
 
 

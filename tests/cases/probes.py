@@ -24,4 +24,21 @@ CASES = [
             {"path": "periods.coverage.start", "value": "2025-01-01"},
         ],
     ),
+    dict(
+        id="henan-group-in-heading-aid-in-body",
+        origin="variant",
+        text=("三、困难群众参保资助\n"
+              "（一）特困人员。个人缴费部分由医疗救助资金给予全额资助。\n"
+              "（二）低保对象。按照每人每年300元的标准给予定额资助，其余部分由个人缴纳。\n"
+              "（三）防止返贫监测对象。给予个人缴费标准50%的资助。\n"
+              "各类资助对象身份重叠的，按照“就高不就低”原则给予资助，不得重复资助。\n"
+              "2025年度居民个人缴费标准为每人每年400元。"),
+        checks=[
+            {"tier": "特困人员", "basis": "full", "subsidy": 400, "personal": 0, "payer": "医疗救助资金"},
+            {"tier": "低保对象", "basis": "fixed", "subsidy": 300, "personal": 100},
+            {"tier": "防止返贫监测对象", "basis": "percent", "percent": 50, "subsidy": 200, "personal": 200},
+            {"count": "subsidies", "value": 3},
+            {"path": "subsidy_rule", "value": "highest"},
+        ],
+    ),
 ]
