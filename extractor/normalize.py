@@ -62,6 +62,7 @@ _NUM_SPACE = re.compile(
     r"|(?<=\d)[ ]+(?=[\u3400-\u9fff〔（，。；、])"
 )
 _GAP = re.compile(r"[ ]{2,}")
+_PIPE_RULE = re.compile(r":?-{2,}:?")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[.、](?!\d)|附件|附：|第[一二三四五六七八九十]+[章条节部分])")
@@ -204,9 +205,15 @@ def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Nor
     for idx, raw in enumerate(raw_lines):
         number = idx + 1
         loc = locs[idx] if locs else None
-        if raw.startswith("\t") or (raw.startswith("|") and raw.rstrip().endswith("|")):
+        f = folded[idx]  # structure is read on the folded line, so a second pass sees the same
+        if f.startswith("\t") or (f.startswith("|") and f.rstrip().endswith("|") and len(f.strip()) > 1):
             flush()
-            cells = [x.strip() for x in folded[idx].split("\t")][1:]
+            if f.startswith("|"):  # a pipe table row written in plain text: | 区 | 医保 | 税务 |
+                cells = [x.strip() for x in f.strip()[1:-1].split("|")]
+                if all(_PIPE_RULE.fullmatch(c) for c in cells if c):
+                    cells = []  # the |---|---| rule under the header
+            else:
+                cells = [x.strip() for x in f.split("\t")][1:]
             if len([c for c in cells if c]) <= 1:
                 cells = [c for c in cells if c]  # one cell per line: a flattened table
             if any(cells):

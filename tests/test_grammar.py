@@ -155,3 +155,28 @@ def test_family_grammar_fits(family, origin, clause, fits):
     if family == "period":
         toks = as_years(toks)
     assert (parse(family, toks) is not None) is fits
+
+
+def test_pipe_table_in_plain_text_is_a_table():
+    from extractor.normalize import normalize
+    from extractor.segment import segment
+    doc = segment(normalize(["联系方式：", "| 区县 | 医保部门 | 税务部门 |", "|---|---|---|",
+                             "| 瑶海区 | 64490236 | 65973599 |"]))
+    assert [[c.text for c in r] for t in doc.tables for r in t.rows] == [
+        ["区县", "医保部门", "税务部门"], ["瑶海区", "64490236", "65973599"]]
+
+
+@pytest.mark.parametrize("text,periods", [
+    ("2025年度集中参保缴费期自2024年9月15日开始，至2024年12月31日结束。",
+     {"enrollment": {"start": "2024-09-15", "end": "2024-12-31"}}),
+    ("居民医保费征收时间为2024年9月1日起至2024年12月31日止，逾期不再办理。",
+     {"enrollment": {"start": "2024-09-01", "end": "2024-12-31"}}),
+    ("集中征缴期：2024年9月1日至12月31日。待遇享受时间：2025年1月1日—2025年12月31日。",
+     {"enrollment": {"start": "2024-09-01", "end": "2024-12-31"}, "coverage": {"start": "2025-01-01", "end": "2025-12-31"}}),
+    ("在集中缴费期内完成参保缴费的，自2025年1月1日起享受待遇。", {"coverage": {"start": "2025-01-01", "end": None}}),
+])
+def test_period_wordings(text, periods):
+    from extractor import api
+    got = api.extract_text(text)["periods"]
+    for key, span in periods.items():
+        assert got[key] == span

@@ -119,15 +119,21 @@ def apply(doc, rs) -> None:
                 extensions.append((sent, dates[-1], _extension_group(sent)))
                 continue
             role = None
-            if "COVERAGE" in lead:
+            # what the clause is about: its own words, else the last period named before it in the sentence
+            about = "COVERAGE" if "COVERAGE" in lead else "ENROLL" if "ENROLL" in lead else _named_before(toks, clause)
+            if "BENEFIT_FROM" in trail and len(dates) == 1 and not trail & {"BEFORE", "MAKEUP"}:
+                role = "coverage_start"    # （自）2025年1月1日起享受待遇
+            elif about == "ENROLL" and len(dates) == 1 and ("LAUNCH" in trail or "FROM" in lead):
+                role = "enrollment_start"  # 集中参保缴费期自9月15日开始 / 工作已于9月1日正式启动
+            elif about == "ENROLL" and len(dates) == 1 and fact["until"] and "ENROLL" not in lead:
+                role = "enrollment_end"    # …，至12月31日结束
+            elif about == "COVERAGE":
                 role = "coverage"
-            elif "ENROLL" in lead:
+            elif about == "ENROLL":
                 role = "enrollment"
             elif "LAUNCH" in trail and len(dates) == 1 and mentions(sent.text, "ENROLL"):
                 role = "enrollment_start"  # 集中参保缴费工作已于9月1日正式启动
-            elif "BENEFIT_FROM" in trail and len(dates) == 1 and not trail & {"BEFORE", "MAKEUP"}:
-                role = "coverage_start"
-            if "EXTEND" in lead or (makeup and "BEFORE" in trail and len(dates) == 1):
+            if "EXTEND" in lead:  # 筹资时间可延长到2024年2月底
                 extensions.append((sent, dates[-1], _extension_group(sent)))
                 continue
             if role is None:
@@ -137,6 +143,8 @@ def apply(doc, rs) -> None:
             key = role
             if role == "enrollment" and len(dates) == 1 and "enrollment_start" in found:
                 key = "enrollment_end"
+            if key == "enrollment_end" and "enrollment" in found:
+                continue
             if key not in found:
                 found[key] = (sent, dates, lead, trail)
     # coverage first: collection precedes it, so it anchors a yearless enrollment period
@@ -158,6 +166,17 @@ def apply(doc, rs) -> None:
             use(rs, sent, date_tok)
     _newborn(doc, rs)
     _scheme_year(doc, rs)
+
+
+def _named_before(toks, clause) -> str | None:
+    """ENROLL or COVERAGE: the last of them named in the sentence up to this clause."""
+    last = None
+    for t in toks:
+        if t.start >= clause[0].start:
+            break
+        if t.type in ("ENROLL", "COVERAGE"):
+            last = t.type
+    return last
 
 
 def _date(iso):
