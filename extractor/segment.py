@@ -8,6 +8,7 @@ gives its title to the section and its body to the sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .normalize import Line, Normalized
@@ -33,17 +34,24 @@ def heading_level(text: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _marks(seps: str) -> re.Pattern:
+    return re.compile("[" + re.escape(_OPEN + _CLOSE + seps) + "]")
+
+
 def split_outside(text: str, seps: str) -> list[tuple[int, str]]:
-    """Split text at any of `seps` that stand outside brackets; keep (offset, piece without sep)."""
+    """Split text at any of `seps` that stand outside brackets; keep (offset, piece without sep).
+    Only brackets and separators are visited (a regex finds them)."""
     parts: list[tuple[int, str]] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in _marks(seps).finditer(text):
+        ch, i = m.group(), m.start()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in seps and depth == 0:
+        elif depth == 0:
             parts.append((start, text[start:i]))
             start = i + 1
     if start < len(text):
@@ -81,7 +89,10 @@ class Sentence:
         return vals
 
     def has(self, *kinds: str) -> bool:
-        return any(v.kind in kinds for v in self.values)
+        found = self.__dict__.get("_kinds")
+        if found is None:
+            found = self.__dict__["_kinds"] = frozenset(v.kind for v in self.values)
+        return not found.isdisjoint(kinds)
 
     @property
     def tokens(self):
