@@ -442,3 +442,34 @@ def infer(names: list[str], doc_numbers: list[str]) -> Region | None:
         if rows:
             return _region(rows[0])
     return None
+
+
+# ---------------------------------------------------------------- area codes
+_AREA_ROWS: list | None = None
+
+
+def _area_codes() -> list[tuple[str, str, str]]:
+    """(province, city, area code) in short names, from grammar/vocab/area_codes.tsv (read once)."""
+    global _AREA_ROWS
+    if _AREA_ROWS is not None:
+        return _AREA_ROWS
+    rows = []
+    with open(_vocab_file("area_codes.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("province\t"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3:
+                rows.append((parts[0], parts[1], parts[2]))
+    _AREA_ROWS = rows
+    return rows
+
+
+def area_code(name: str, within: str | None = None) -> str | None:
+    """The telephone area code of a region (a county takes its prefecture city's), or None."""
+    r = lookup(name, within)
+    if r is None:
+        return None
+    city = r.city if r.level in ("county", "district") and r.city else r.name
+    found = [a for p, c, a in _area_codes() if r.province.startswith(p) and city.startswith(c)]
+    return found[0] if len(set(found)) == 1 else None

@@ -313,3 +313,32 @@ def test_infer_falls_back_to_doc_number_province():
     assert (r.name, r.level, r.code) == ("甘肃省", "province", "620000")
     assert infer(["老君坡镇"], ["合医保发〔2024〕15号"]) is None
     assert infer([], []) is None
+
+
+# ---------------------------------------------------------------- area codes (grammar/vocab/area_codes.tsv)
+@pytest.mark.parametrize("name,code", [
+    ("合肥市", "0551"), ("五河县", "0552"), ("高阳县", "0312"), ("瑶海区", "0551"), ("重庆市", "023"),
+    ("株洲市", "0731"), ("大理白族自治州", "0872"), ("成都市", "028"), ("吉林市", "0432"), ("安徽省", None),
+])
+def test_area_code_of_a_region(name, code):
+    from extractor.regions import area_code
+    assert area_code(name) == code
+
+
+def test_area_code_table_equals_what_the_script_makes():
+    import importlib.util
+    import subprocess
+    import sys
+    if importlib.util.find_spec("phone") is None:
+        pytest.skip("the phone package (source of the table) is not installed")
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "make_area_codes.py"), "--check"])
+    assert r.returncode == 0
+
+
+def test_a_local_number_takes_the_region_area_code_and_is_marked_derived():
+    from extractor import api
+    rules = api.extract_text("株洲市2025年度城乡居民医保参保缴费工作方案\n联系人：李明，联系电话：28688001。")
+    c = next(c for c in rules["contacts"] if c["phone"] == "28688001")
+    assert c["area_code"] == "0731"
+    i = rules["contacts"].index(c)
+    assert rules["evidence"][f"/contacts/{i}/area_code"]["derived"] is True

@@ -301,6 +301,9 @@ def _office_name(text: str, group: str | None, v: Vocab) -> str:
 
 
 # ---------------------------------------------------------------- apply
+_LOCAL = re.compile(r"[2-9]\d{6,7}")  # a landline written without its area code
+
+
 class _Collector:
     def __init__(self, rs):
         self.rs = rs
@@ -321,8 +324,21 @@ class _Collector:
         self.items.append((line, len(self.items), full, evs))
 
     def emit(self) -> None:
+        code, code_ev = self._region_area_code()
         for _, _, item, evs in sorted(self.items, key=lambda x: (x[0], x[1])):
+            if code and "area_code" not in item and _LOCAL.fullmatch(item.get("phone") or ""):
+                item["area_code"] = code  # a local number takes the area code of the plan's region
+                evs["area_code"] = code_ev
             self.rs.append("/contacts", item, evs)
+
+    def _region_area_code(self):
+        name = self.rs.get("/region/name")
+        if not name:
+            return None, None
+        from ..regions import area_code
+        code = area_code(name, self.rs.get("/region/province"))
+        ev = self.rs.evidence_for("/region/name")
+        return code, (ev.but(derived=True) if ev else None)
 
 
 def apply(doc, rs) -> None:
