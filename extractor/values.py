@@ -30,7 +30,7 @@ SCAN = re.compile(
     rf"(?=[\d零〇○一二两三四五六七八九十百千不至最])"
     rf"(?:(?P<date>(?:{_YEAR})?{_MD}月份?(?:{_MD}[日号]|底|末|上旬|中旬|下旬|初)?|{_YEAR}(?:底|末)?)"
     rf"|(?P<phone>(?<![\d.])(?:0\d{{2,3}}[-—]?)?[1-9]\d{{6,7}}(?![\d.%元万年月日])|(?<!\d)1[3-9]\d{{9}}(?!\d))"
-    rf"|(?P<money>(?:{_PRE}(?:每人每年|每人|每年)?)?{_NUM}(?:万元|元)(?:/人(?:·年)?|/年|每人)?{_POST})"
+    rf"|(?P<money>(?:{_PRE}(?:每人每年|每人|每年)?)?{_NUM}(?:亿元|万元|元)(?:/人(?:·年)?|/年|每人)?{_POST})"
     rf"|(?P<percent>{_PRE}(?:{_NUM}%|百分之{_NUM}){_POST})"
     rf"|(?P<count>{_PRE}{_NUM}(?:个月|周岁|天|日|人|名|户|岁|倍|次|个|年){_POST}))"
 )
@@ -109,6 +109,9 @@ class ValueTransformer(Transformer):
 
     def wan_yuan(self, *_):
         return 10000
+
+    def yi_yuan(self, *_):
+        return 100000000
 
     def counter(self, tok):
         return str(tok)

@@ -41,4 +41,52 @@ CASES = [
             {"path": "subsidy_rule", "value": "highest"},
         ],
     ),
+    dict(
+        id="jiangxi-colon-heading-before-tiers",
+        origin="variant",
+        text="资助标准：低保对象每人资助300元；特困人员全额资助。个人缴费标准为每人每年400元。",
+        checks=[
+            {"tier": "低保对象", "basis": "fixed", "subsidy": 300, "personal": 100},
+            {"tier": "特困人员", "basis": "full", "subsidy": 400, "personal": 0},
+        ],
+    ),
+    dict(
+        id="fujian-fund-total-in-yi-yuan-is-unexplained",
+        origin="variant",
+        text="全市共需筹集居民医保基金12.5亿元，个人缴费标准为每人每年400元。",
+        checks=[
+            {"path": "funding.individual", "value": 400},
+            {"path": "funding.total", "value": None},
+            {"unexplained_has": "12.5亿元"},
+        ],
+    ),
+    # ---- known gaps: strict, so that a fix is noticed
+    dict(
+        id="gap-ratio-split",
+        origin="variant",
+        text="财政补助标准为每人每年700元，由中央、省、市、县按8:1:0.5:0.5的比例分担。",
+        checks=[
+            {"path": "funding.government", "value": 700},
+            {"path": "funding.government_split.central", "value": 560},
+            {"path": "funding.government_split.county", "value": 35},
+        ],
+        gap="a split written as a ratio (8:1:0.5:0.5) is not read",
+    ),
+    dict(
+        id="gap-full-subsidy-of-a-named-grade",
+        origin="variant",
+        text="个人缴费标准为一档每人每年400元、二档每人每年775元。特困人员按一档个人缴费标准给予全额资助。",
+        checks=[{"tier": "特困人员", "basis": "full", "subsidy": 400, "personal": 0}],
+        gap="a tier measured against a named grade (按一档…标准) does not take that grade's amount",
+    ),
+    dict(
+        id="gap-split-table-by-level-rows",
+        origin="variant",
+        text="财政补助标准为每人每年700元，分担比例如下：\n\t级次\n\t承担比例\n\n\t中央\n\t80%\n\n\t省级\n\t10%\n",
+        checks=[
+            {"path": "funding.government_split.central", "value": 560},
+            {"path": "funding.government_split.provincial", "value": 70},
+        ],
+        gap="a table whose rows are government levels and whose column is a share is not read",
+    ),
 ]
