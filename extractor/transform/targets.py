@@ -207,6 +207,7 @@ def apply(doc, rs) -> None:
                 evs["bound"] = ev
             if iso:
                 evs["by"] = evidence(sent, by.start, **flags)
+                use(rs, sent, by)
             rs.append("/targets", item, evs)
             use(rs, sent, pct)
 
