@@ -77,6 +77,9 @@ class SubsidyTransformer(Transformer):
     def remainder(self, *toks):
         return ("remainder", None)
 
+    def object(self, *toks):
+        return ("object", None)
+
     def headless(self, *items):
         return self.start(*items)
 
@@ -150,8 +153,14 @@ def _expand_ordinals(labels_: list[str]) -> list[str]:
     return out
 
 
-_TAIL_START = {"INDIVIDUAL", "NO_PAY", "AID", "AID_AMOUNT"}
+_TAIL_START = {"INDIVIDUAL", "NO_PAY", "AID", "AID_AMOUNT", "NAMELY"}
 _WHO = {"GROUP", "POP", "DUI"}  # a tier names its group: a known one, a population, or 对…
+
+
+def _tail_like(clause) -> bool:
+    """个人缴纳60元 / 即每人200元 / 剩余30%由个人承担: a clause that completes a tier statement."""
+    types = {t.type for t in clause}
+    return clause[0].type in _TAIL_START or {"PERCENT", "INDIVIDUAL"} <= types
 
 
 def _heading_group(doc, sent) -> str | None:
@@ -183,7 +192,7 @@ def _statements(toks, start="start"):
         if k is None:
             return
         last = k
-        while last + 1 < len(spans) and spans[last + 1] and spans[last + 1][0].type in _TAIL_START \
+        while last + 1 < len(spans) and spans[last + 1] and _tail_like(spans[last + 1]) \
                 and last + 1 - i < MAX_CLAUSES:
             last += 1
         found = None
@@ -364,6 +373,10 @@ def _tier(rs, sent, label, aid, st, individual, ind_ev):
             tier["subsidy"] = tok.value.value
             evs["subsidy"] = evidence(sent, tok.start)
             use(rs, sent, tok)
+        elif kind == "personal_percent" and tok is not None:
+            use(rs, sent, tok)  # 剩余30%由个人承担: the other side of the stated share
+            if tier["percent"] is not None and abs(tier["percent"] + tok.value.value - 100) > 0.01:
+                rs.warn("tier_percent_mismatch", f"tier {label}: {tier['percent']}% + {tok.value.value}% != 100%")
         elif kind == "no_pay":
             tier["personal"] = 0
             evs["personal"] = evidence(sent, tok.start)

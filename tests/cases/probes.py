@@ -60,6 +60,25 @@ CASES = [
             {"unexplained_has": "12.5亿元"},
         ],
     ),
+    dict(
+        id="guizhou-tier-wordings",
+        origin="variant",
+        text=("2025年度居民个人缴费标准为每人每年400元。"
+              "对纳入监测范围的农村低收入人口，按照个人缴费标准的50%给予定额资助，即每人每年200元。"
+              "城乡低保对象个人缴费标准的70%由医疗救助资金资助，剩余30%由个人承担。"
+              "特困供养人员、孤儿由县级财政全额代缴个人缴费部分。"
+              "对重度残疾人给予每人每年定额资助260元。"),
+        checks=[
+            {"tier": "纳入监测范围的农村低收入人口", "group": "防止返贫监测对象", "basis": "percent", "percent": 50,
+             "subsidy": 200, "personal": 200},
+            {"evidence": "/subsidies/0/subsidy", "derived": None},
+            {"tier": "城乡低保对象", "group": "低保对象", "basis": "percent", "percent": 70, "subsidy": 280, "personal": 120},
+            {"tier": "特困供养人员", "basis": "full", "subsidy": 400, "personal": 0, "payer": "县级财政"},
+            {"tier": "孤儿", "basis": "full", "payer": "县级财政"},
+            {"tier": "重度残疾人", "basis": "fixed", "subsidy": 260, "personal": 140},
+            {"count": "unexplained", "value": 0},
+        ],
+    ),
     # ---- known gaps: strict, so that a fix is noticed
     dict(
         id="gap-ratio-split",
