@@ -169,10 +169,15 @@ class _State:
                          "/funding/" + role)
 
 
-def _paren_fact(paren_tok):
+def _paren_facts(parens):
+    """(paren token, fact) for each clause inside brackets that the funding grammar reads."""
     from ..lexicon import tokens
-    tree = parse("funding", tokens(paren_tok.text))
-    return _T.transform(tree) if tree is not None else None
+    for p in parens:
+        for clause in clauses(tokens(p.text)):
+            tree = parse("funding", clause)
+            fact = _T.transform(tree) if tree is not None else None
+            if fact is not None:
+                yield p, fact
 
 
 def apply(doc, rs) -> None:
@@ -198,9 +203,10 @@ def apply(doc, rs) -> None:
             prev_sent = sent
             continue
         same_line = prev_sent is not None and prev_sent.line is sent.line
-        if not sent.text.startswith("其中") and not same_line:
-            prev_pop = None
-            sent_role = None
+        if not sent.text.startswith("其中"):
+            prev_pop = None       # a population carries on only into 其中…
+            if not same_line:
+                sent_role = None  # a standard's role carries on within its paragraph
         pop = prev_pop
         in_tier = False
         for clause in clauses(toks):
@@ -238,9 +244,9 @@ def apply(doc, rs) -> None:
                 if role:
                     pop = _population(fact["subject"], pop)
                     state.record(sent, fact, role, pop, 0)
-            for p in parens:  # （由中央、省、县分别补助…） / （在校学生和未成年人为每人每年380元）
-                inner = _paren_fact(p)
-                if inner is None:
+            for p, inner in _paren_facts(parens):  # （由中央、省、县分别补助…） / （在校学生…为每人每年380元）
+                if inner["kind"] == "standard" and inner.get("role") and not _population(inner["subject"], None):
+                    state.record(sent, inner, inner["role"], None, p.start + 1)  # （个人缴费380元，财政补助710元）
                     continue
                 if inner["kind"] == "split":
                     _split(inner, sent, p.start + 1, rs, general, general_ev)

@@ -79,6 +79,32 @@ CASES = [
             {"count": "unexplained", "value": 0},
         ],
     ),
+    dict(
+        id="funding-standard-raised-with-you",
+        origin="variant",
+        text="2025年度居民医保个人缴费标准由380元调整为400元。",
+        checks=[{"path": "funding.individual", "value": 400}, {"unexplained_has": "380元"}],
+    ),
+    dict(
+        id="funding-population-does-not-carry-into-next-standard",
+        origin="variant",
+        text="城乡居民医保个人缴费：成年人每人400元，学生儿童每人350元；财政补助每人700元。",
+        checks=[{"class": "成年人", "individual": 400}, {"class": "学生儿童", "individual": 350, "government": None},
+                {"path": "funding.government", "value": 700}],
+    ),
+    dict(
+        id="funding-grades-with-per-unit",
+        origin="variant",
+        text="个人缴费标准按照一档400元/人·年、二档700元/人·年执行。",
+        checks=[{"class": "一档", "individual": 400}, {"class": "二档", "individual": 700}],
+    ),
+    dict(
+        id="funding-split-in-brackets-after-total",
+        origin="variant",
+        text="居民医保人均筹资标准达到1090元（个人缴费380元，财政补助710元）。",
+        checks=[{"path": "funding.total", "value": 1090}, {"path": "funding.individual", "value": 380},
+                {"path": "funding.government", "value": 710}],
+    ),
     # ---- known gaps: strict, so that a fix is noticed
     dict(
         id="gap-ratio-split",
