@@ -24,12 +24,15 @@ FAMILIES = (
 )
 
 
+_MODULES: list = []
+
+
+def _families() -> list:
+    if not _MODULES:
+        _MODULES.extend(import_module(f".{name}", __name__) for name in FAMILIES)
+    return _MODULES
+
+
 def apply_all(doc, rs) -> None:
-    for name in FAMILIES:
-        try:
-            mod = import_module(f".{name}", __name__)
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue  # family not built yet
-            raise
+    for mod in _families():
         mod.apply(doc, rs)
