@@ -154,6 +154,20 @@ def populations() -> tuple[Entry, ...]:
 
 
 @lru_cache(maxsize=None)
+def word_list(section: str, key: str) -> tuple[str, ...]:
+    """A list of words from grammar/vocab/keywords.toml ([section] key = [...]), longest first."""
+    words = _load_toml("keywords.toml").get(section, {}).get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise GrammarError(f"grammar/vocab/keywords.toml: [{section}] {key} must be a list of words")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def alternation(section: str, key: str) -> str:
+    """The words of word_list(section, key) as a regular-expression alternation."""
+    return "|".join(map(re.escape, word_list(section, key))) or "(?!)"
+
+
+@lru_cache(maxsize=None)
 def grades() -> tuple[str, ...]:
     return tuple(_load_toml("populations.toml").get("grades", {}).get("words", []))
 

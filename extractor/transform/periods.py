@@ -9,17 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from collections import Counter
 
 from lark import Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import mentions
+from ..lexicon import alternation, mentions, word_list
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
-_GROUP_OF_EXTENSION = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:人员|群体|学生|居民|对象))")
-_NEWBORN = re.compile(r"新生儿")
+@lru_cache(maxsize=None)
+def _extension_group_re() -> re.Pattern:
+    return re.compile(f"([\\u4e00-\\u9fff]{{2,10}}?(?:{alternation('labels', 'extension_heads')}))")
+
+
+@lru_cache(maxsize=None)
+def _opener_re() -> re.Pattern:
+    return re.compile(f"^(?:{alternation('labels', 'clause_openers')})")
 
 
 @v_args(inline=True)
@@ -219,11 +226,11 @@ def _put_span(rs, key, sent, dates, lead, trail, ctx):
 
 
 def _extension_group(sent) -> str | None:
-    m = _GROUP_OF_EXTENSION.search(re.sub(r"^(?:鉴于|对于|对)", "", sent.text))
+    m = _extension_group_re().search(_opener_re().sub("", sent.text))
     if m and not m.group(1).startswith("该"):
         return m.group(1)
     for title in reversed(sent.section):
-        m = _GROUP_OF_EXTENSION.search(title)
+        m = _extension_group_re().search(title)
         if m:
             return m.group(1)
     return None
@@ -231,7 +238,8 @@ def _extension_group(sent) -> str | None:
 
 def _newborn(doc, rs):
     for sent in doc.sentences:
-        if not _NEWBORN.search(sent.text) or "出生" not in sent.text:
+        if not any(w in sent.text for w in word_list("newborn", "subject")) or \
+                not any(w in sent.text for w in word_list("newborn", "birth")):
             continue
         for tok in sentence_tokens(sent):
             if tok.type == "COUNT" and tok.value.unit in ("日", "天") and sent.text[tok.end:tok.end + 1] in "内以":

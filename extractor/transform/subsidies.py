@@ -9,10 +9,11 @@ Amounts not stated are derived from funding.individual and marked derived.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import canonical_group, mentions, tokens
+from ..lexicon import alternation, canonical_group, mentions, tokens
 from ..parse import parse
 from .base import clean, evidence, sentence_tokens, use
 
@@ -21,8 +22,19 @@ _AID_TYPES = {"FULL", "FIXED_AID", "AID", "AID_AMOUNT", "EXTERNAL"}
 _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
 _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
-_TRAILER = re.compile(r"(?:(?:参加|参保|缴纳|按).*|等(?:[一二三四五六七八九十\d]+类)?(?:人员|人群|群体|对象)?|[一二三四五六七八九十\d]+类人员)$")
-_LEADER = re.compile(r"^(?:其中|对于|对|其他符合条件的|符合条件的)")
+_NUM = "[一二三四五六七八九十\\d]"
+
+
+@lru_cache(maxsize=None)
+def _trailer() -> re.Pattern:
+    """What ends a label without being part of it (grammar/vocab/keywords.toml [labels])."""
+    coll = alternation("labels", "collectives")
+    return re.compile(f"(?:(?:{alternation('labels', 'cut_before')}).*|等(?:{_NUM}+类)?(?:{coll})?|{_NUM}+类(?:{coll}))$")
+
+
+@lru_cache(maxsize=None)
+def _leader() -> re.Pattern:
+    return re.compile(f"^(?:{alternation('labels', 'leaders')})")
 
 
 @v_args(inline=True)
@@ -131,8 +143,8 @@ def labels(text: str) -> list[str]:
             merged.append(p)
     out = []
     for m in _expand_ordinals(merged):
-        m = _LEADER.sub("", clean(m) or "")
-        m = _TRAILER.sub("", m)
+        m = _leader().sub("", clean(m) or "")
+        m = _trailer().sub("", m)
         if m and len(m) >= 2:
             out.append(m)
     return out
