@@ -23,7 +23,7 @@ from functools import lru_cache
 from lark import Transformer, v_args
 
 from ..facts import Evidence
-from ..lexicon import Tok, _load_toml, word_table
+from ..lexicon import Tok, _load_toml, trie_pattern, word_table
 from ..parse import parse
 from ..values import scan
 from .base import QUOTE_MAX, cell_evidence, clean, use, use_cell
@@ -64,7 +64,7 @@ def vocab() -> Vocab:
     data = _load_toml("contacts.toml")["contacts"]
     words = word_table(data["tokens"], "contacts.toml")
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
-    word_re = re.compile("|".join(map(re.escape, by_len(words))))
+    word_re = re.compile(trie_pattern(words))
     roles = frozenset(w for w, t in words.items() if t == "ROLE")
     labels = frozenset(w for w, t in words.items() if t == "LABEL")
     cand = "|".join(map(re.escape, by_len(data["alone"])))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from lark import Token, Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import Tok, _load_toml, tokens, word_table
+from ..lexicon import Tok, _load_toml, tokens, trie_pattern, word_table
 from ..parse import parse
 from .base import clauses, clean, evidence, use
 
@@ -46,7 +46,7 @@ def vocab() -> Vocab:
     ordered = sorted(words, key=len, reverse=True)
     rate = frozenset(w for w, t in words.items() if t == "ENROLL_RATE")
     cand = [w for w in ordered if words[w] in ("ENROLL_RATE", "GOAL")]
-    return Vocab(words, re.compile("|".join(map(re.escape, ordered))), rate,
+    return Vocab(words, re.compile(trie_pattern(words)), rate,
                  frozenset(w for w, t in words.items() if t == "PAST"),
                  tuple(sorted(data["strip"], key=len, reverse=True)),
                  re.compile("|".join(map(re.escape, cand))))
