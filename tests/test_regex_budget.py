@@ -6,7 +6,6 @@ absolute, generous cap.
 """
 from __future__ import annotations
 
-import re
 import time
 
 import pytest

@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import io
 import multiprocessing as mp
-import os
 import sys
 import tempfile
 import time
