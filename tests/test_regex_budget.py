@@ -97,3 +97,13 @@ def test_long_line_through_the_pipeline_is_linear():
     small, large = run(1_000), run(10_000)
     assert large < 30 * max(small, 0.05), (small, large)
     assert large < 60
+
+
+def test_group_labels_stay_linear_on_long_runs():
+    """Fuzz finding: a 22 KB notice whose tier list had grown huge took 3 s in labels()."""
+    from extractor.transform.subsidies import labels
+    for n in (2000, 20000):
+        text = "参" * n + "一、" * (n // 2) + "类" + "低保对象" + "、特困人员" * (n // 10)
+        t = time.perf_counter()
+        labels(text)
+        assert time.perf_counter() - t < 0.5

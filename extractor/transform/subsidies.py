@@ -25,11 +25,20 @@ _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
 _NUM = "[一二三四五六七八九十\\d]"
 
 
+MAX_LABEL = 40  # characters: a longer run of text is no group's name
+
+
+@lru_cache(maxsize=None)
+def _cut_before() -> re.Pattern:
+    """A label ends before these words (grammar/vocab/keywords.toml [labels] cut_before)."""
+    return re.compile(alternation("labels", "cut_before"))
+
+
 @lru_cache(maxsize=None)
 def _trailer() -> re.Pattern:
-    """What ends a label without being part of it (grammar/vocab/keywords.toml [labels])."""
+    """A collective closing a list (…等四类人员) ends a label without being part of it."""
     coll = alternation("labels", "collectives")
-    return re.compile(f"(?:(?:{alternation('labels', 'cut_before')}).*|等(?:{_NUM}+类)?(?:{coll})?|{_NUM}+类(?:{coll}))$")
+    return re.compile(f"(?:等(?:{_NUM}{{1,3}}类)?(?:{coll})?|{_NUM}{{1,3}}类(?:{coll}))$")
 
 
 @lru_cache(maxsize=None)
@@ -142,24 +151,28 @@ def labels(text: str) -> list[str]:
         else:
             merged.append(p)
     out = []
-    for m in _expand_ordinals(merged):
+    for m in _expand_ordinals([p for p in merged if len(p) <= MAX_LABEL]):
         m = _leader().sub("", clean(m) or "")
+        cut = _cut_before().search(m)
+        if cut:
+            m = m[:cut.start()]
         m = _trailer().sub("", m)
         if m and len(m) >= 2:
             out.append(m)
     return out
 
 
-_ORDINALS = re.compile(r"^(.*?)((?:[一二三四五六七八九十\d]+、)+[一二三四五六七八九十\d]+)(类.*)$")
+_ORDINALS = re.compile(r"((?:[一二三四五六七八九十\d]{1,3}、){1,9}[一二三四五六七八九十\d]{1,3})类")
 
 
 def _expand_ordinals(labels_: list[str]) -> list[str]:
     """农村一、二类低保对象 -> 农村一类低保对象, 农村二类低保对象: one tier per class."""
     out = []
     for lab in labels_:
-        m = _ORDINALS.match(lab)
+        m = _ORDINALS.search(lab)
         if m:
-            out += [m.group(1) + n + m.group(3) for n in m.group(2).split("、")]
+            head, tail = lab[:m.start()], lab[m.end(1):]
+            out += [head + n + tail for n in m.group(1).split("、")]
         else:
             out.append(lab)
     return out
