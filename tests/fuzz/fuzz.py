@@ -1,7 +1,7 @@
 """Fuzz the loaders and the pipeline with mutated seed notices.
 
     python tests/fuzz/fuzz.py --minutes 10            # `make fuzz`
-    python tests/fuzz/fuzz.py --minutes 1 --seed 7 --findings /tmp/nrc-fuzz
+    python tests/fuzz/fuzz.py --minutes 1 --seed 7 --findings FINDINGS_DIR
 
 Seeds are corpus/*.txt, tests/notices/*.txt and the good files of
 tests/fixtures/formats/.  Mutations are drawn by Hypothesis (strategies
