@@ -43,9 +43,10 @@ _T = PolicyTransformer()
 
 
 def _from(toks) -> tuple[str | None, object]:
-    """自2025年起 in a sentence: the date rules start from."""
+    """自2025年起 in a sentence: the date rules start from (not the start of a range 自…至…)."""
     for i, t in enumerate(toks):
-        if t.type == "FROM" and i + 1 < len(toks) and toks[i + 1].type == "DATE":
+        if t.type == "FROM" and i + 1 < len(toks) and toks[i + 1].type == "DATE" \
+                and not (i + 2 < len(toks) and toks[i + 2].type == "TO"):
             d = toks[i + 1].value.value
             if d.year:
                 return dt.date(d.year, d.month or 1, d.day or 1).isoformat(), toks[i + 1]
@@ -74,6 +75,7 @@ def apply(doc, rs) -> None:
             tree = parse("policy", clause)
             if tree is None:
                 continue
+            ctypes = {t.type for t in clause}
             for words, fig in _T.transform(tree):
                 kinds = {w.type for w in words}
                 key = None
@@ -84,8 +86,8 @@ def apply(doc, rs) -> None:
                         key = "repair_months_per_year"
                     elif "ADD" in kinds and lapse:
                         key = "per_lapsed_year_months"
-                    elif "WAIT_FIXED" in kinds or "WAIT_FIXED" in {t.type for t in clause}:
-                        key = "fixed_months"
+                    elif "WAIT_FIXED" in (kinds | ctypes) or ("WAIT" in (kinds | ctypes) and not lapse):
+                        key = "fixed_months"  # 固定待遇等待期3个月 / 设置3个月待遇等待期
                     if key and key not in wait:
                         wait[key] = fig.value.value
                         wait_ev[key] = evidence(sent, fig.start)

@@ -68,6 +68,10 @@ def apply(doc, rs) -> None:
             if fact is None and body:
                 fact, off = _dates_of(body[0].text)
                 src = body[0]
+            if fact is None:  # （一）2024年8月31日前，完成资助参保人员身份标识: the heading is the item
+                fact, off = _dates_of(sent.text)
+                if fact is not None:
+                    phase, task = (phase if _names_phase(sent.text) else None), clean(sent.text)
             entries.append((phase, fact, off, src, task, sent))
             seen_lines.add(id(sent.line))
             continue
