@@ -127,7 +127,9 @@ def apply(doc, rs) -> None:
                 continue
             role = None
             # what the clause is about: its own words, else the last period named before it in the sentence
-            about = "COVERAGE" if "COVERAGE" in lead else "ENROLL" if "ENROLL" in lead else _named_before(toks, clause)
+            about = ("COVERAGE" if "COVERAGE" in lead or ("BENEFIT" in trail and len(dates) == 2)
+                     else "ENROLL" if "ENROLL" in lead
+                     else _named_before(toks, clause) or _section_names(sent))
             if "BENEFIT_FROM" in trail and len(dates) == 1 and not trail & {"BEFORE", "MAKEUP"}:
                 role = "coverage_start"    # （自）2025年1月1日起享受待遇
             elif about == "ENROLL" and len(dates) == 1 and ("LAUNCH" in trail or "FROM" in lead):
@@ -173,6 +175,16 @@ def apply(doc, rs) -> None:
             use(rs, sent, date_tok)
     _newborn(doc, rs)
     _scheme_year(doc, rs)
+
+
+def _section_names(sent) -> str | None:
+    """ENROLL or COVERAGE named by the heading of the section (二、集中缴费期 / 三、待遇享受期)."""
+    from ..lexicon import tokens
+    for title in reversed(sent.section):
+        for t in tokens(title):
+            if t.type in ("ENROLL", "COVERAGE"):
+                return t.type
+    return None
 
 
 def _named_before(toks, clause) -> str | None:

@@ -105,6 +105,18 @@ CASES = [
         checks=[{"path": "funding.total", "value": 1090}, {"path": "funding.individual", "value": 380},
                 {"path": "funding.government", "value": 710}],
     ),
+    dict(
+        id="shandong-periods-named-by-their-headings",
+        origin="variant",
+        text=("一、集中缴费期\n2024年9月1日至2025年2月28日。\n"
+              "二、待遇享受\n在集中缴费期内缴费的，2025年1月1日至12月31日享受待遇。"),
+        checks=[
+            {"path": "periods.enrollment.start", "value": "2024-09-01"},
+            {"path": "periods.enrollment.end", "value": "2025-02-28"},
+            {"path": "periods.coverage.start", "value": "2025-01-01"},
+            {"path": "periods.coverage.end", "value": "2025-12-31"},
+        ],
+    ),
     # ---- known gaps: strict, so that a fix is noticed
     dict(
         id="gap-ratio-split",
