@@ -22,7 +22,9 @@ _PUNCT = {"，": "COMMA", "、": "DUN", "：": "COLON"}
 _OPEN, _CLOSE = "（〔[【", "）〕]】"
 
 
+@lru_cache(maxsize=None)
 def _load_toml(name: str) -> dict:
+    """A vocabulary file, parsed once per process (callers only read it)."""
     try:
         with open(vocab_path(name), "rb") as fh:
             return tomllib.load(fh)
