@@ -117,6 +117,22 @@ CASES = [
             {"path": "periods.coverage.end", "value": "2025-12-31"},
         ],
     ),
+    dict(
+        id="gansu-standards-table-and-labelled-extension",
+        origin="variant",
+        text=("2025年度城乡居民医保筹资标准如下：\n\t参保人员类别\n\t筹资标准（元/人·年）\n\t财政补助（元/人·年）\n"
+              "\t个人缴费（元/人·年）\n\n\t学生儿童\n\t1050\n\t700\n\t350\n\n\t老年居民\n\t1100\n\t700\n\t400\n\n"
+              "\t其他居民\n\t1100\n\t700\n\t400\n"
+              "2025年度集中缴费期为2024年9月1日至2024年12月31日。\n"
+              "延长缴费期：农村外出务工人员等群体可延长至2025年2月底。"),
+        checks=[
+            {"class": "学生儿童", "total": 1050, "government": 700, "individual": 350},
+            {"class": "老年居民", "total": 1100, "individual": 400},
+            {"path": "funding.total", "value": 1100}, {"path": "funding.individual", "value": 400},
+            {"path": "funding.government", "value": 700},
+            {"extension_end": "2025-02-28", "group": "农村外出务工人员"},
+        ],
+    ),
     # ---- known gaps: strict, so that a fix is noticed
     dict(
         id="gap-ratio-split",
