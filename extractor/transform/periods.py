@@ -90,6 +90,10 @@ def year_context(doc, rs) -> YearContext:
     enr = rs.get("/periods/enrollment/start")
     if enr:
         return YearContext.from_year(int(enr[:4]))
+    for sent in doc.sentences[:40]:  # a X年度 plan collects in the year before
+        m = _SCHEME.search(sent.text)
+        if m:
+            return YearContext.from_year(int(m.group(1)) - 1)
     years = Counter()
     for sent in doc.sentences:
         for m in re.finditer(r"(?<![〔\[\d])((?:19|20)\d{2})年(?!度)", sent.text):
@@ -134,8 +138,8 @@ def apply(doc, rs) -> None:
                 role = "coverage_start"    # （自）2025年1月1日起享受待遇
             elif about == "ENROLL" and len(dates) == 1 and ("LAUNCH" in trail or "FROM" in lead):
                 role = "enrollment_start"  # 集中参保缴费期自9月15日开始 / 工作已于9月1日正式启动
-            elif about == "ENROLL" and len(dates) == 1 and fact["until"] and "ENROLL" not in lead:
-                role = "enrollment_end"    # …，至12月31日结束
+            elif about == "ENROLL" and len(dates) == 1 and (fact["until"] or "END" in trail) and "LAUNCH" not in trail:
+                role = "enrollment_end"    # …，至12月31日结束 / …工作于9月1日启动，12月31日结束
             elif about == "COVERAGE":
                 role = "coverage"
             elif about == "ENROLL":

@@ -133,6 +133,21 @@ CASES = [
             {"extension_end": "2025-02-28", "group": "农村外出务工人员"},
         ],
     ),
+    dict(
+        id="zhejiang-news-work-starts-and-ends",
+        origin="variant",
+        text=("宁波市启动2025年度城乡居民医保参保缴费\n"
+              "记者从市医保局获悉，2025年度我市城乡居民基本医疗保险集中参保缴费工作于9月1日启动，12月31日结束。"
+              "今年个人缴费标准为每人每年440元。"),
+        checks=[
+            {"path": "periods.enrollment.start", "value": "2024-09-01"},
+            {"path": "periods.enrollment.end", "value": "2024-12-31"},
+            {"evidence": "/periods/enrollment/start", "year_inferred": True},
+            {"path": "funding.individual", "value": 440},
+            {"path": "region.name", "value": "宁波市"},
+            {"path": "scheme_year", "value": 2025},
+        ],
+    ),
     # ---- known gaps: strict, so that a fix is noticed
     dict(
         id="gap-ratio-split",
