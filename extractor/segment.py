@@ -156,7 +156,7 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
             level, mlen = hl
             rest = text[mlen:].strip()
             # title: up to the first 。 (inline heading) or the whole short line
-            m = re.match(r"([^。；]{1,40}?)[。；]", rest)
+            m = re.match(r"([^。；：]{1,40}?)[。；：]", rest)
             if m:
                 heading = m.group(1)
                 body_start = mlen + (len(text[mlen:]) - len(rest)) + m.end()

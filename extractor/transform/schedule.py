@@ -32,6 +32,12 @@ def _in_schedule(sent) -> bool:
     return any(w in t for t in sent.section[:1] for w in _vocab().get("sections", []))
 
 
+def _dated_paren(title: str) -> bool:
+    """动员部署（2024年9月1日—9月10日）: a heading whose bracket holds its dates is a phase."""
+    m = _PAREN.search(title)
+    return bool(m) and m.end() >= len(title) - 1 and _dates_of(m.group(1))[0] is not None
+
+
 def _names_phase(title: str) -> bool:
     """A heading like 准备阶段 names a phase wherever it stands."""
     return any(t.type == "PHASE" for t in tokens(title))
@@ -55,7 +61,8 @@ def apply(doc, rs) -> None:
     seen_lines: set[int] = set()
     for i, sent in enumerate(sents):
         if sent.heading and sent.heading == sent.section[-1] and (
-                _names_phase(_PAREN.sub("", sent.heading)) or (_in_schedule(sent) and len(sent.section) >= 2)):
+                _names_phase(_PAREN.sub("", sent.heading)) or (_in_schedule(sent) and len(sent.section) >= 2)
+                or _dated_paren(sent.heading)):
             name = sent.heading
             m = _PAREN.search(name)
             phase = clean(_PAREN.sub("", name))

@@ -148,6 +148,22 @@ CASES = [
             {"path": "scheme_year", "value": 2025},
         ],
     ),
+    dict(
+        id="hebei-dated-phase-headings-and-target-deadline",
+        origin="variant",
+        text=("工作目标：到2024年12月31日，全县基本医疗保险参保率达到96%以上，其中城乡居民医保参保率稳定在95%以上。\n"
+              "工作步骤：\n"
+              "（一）动员部署（2024年9月1日—9月10日）：召开动员会议。\n"
+              "（二）集中征缴（2024年9月11日—12月25日）：全面开展征缴。\n"
+              "（三）总结验收（12月26日—12月31日）：开展考核验收。"),
+        checks=[
+            {"target": 96, "by": "2024-12-31"}, {"target": 95, "by": "2024-12-31"},
+            {"phase": "动员部署", "start": "2024-09-01", "end": "2024-09-10"},
+            {"phase": "集中征缴", "start": "2024-09-11", "end": "2024-12-25"},
+            {"phase": "总结验收", "start": "2024-12-26", "end": "2024-12-31"},
+            {"count": "unexplained", "value": 0},
+        ],
+    ),
     # ---- known gaps: strict, so that a fix is noticed
     dict(
         id="gap-ratio-split",
@@ -176,5 +192,19 @@ CASES = [
             {"path": "funding.government_split.provincial", "value": 70},
         ],
         gap="a table whose rows are government levels and whose column is a share is not read",
+    ),
+    dict(
+        id="gap-contact-person-after-org-with-space",
+        origin="variant",
+        text="联系人：县医保局 王明，电话：0316-5212345。",
+        checks=[{"person": "王明", "phone": "0316-5212345"}],
+        gap="a contact person written after an organ and a space (县医保局 王明) is not read as a person",
+    ),
+    dict(
+        id="gap-contact-org-before-label",
+        origin="variant",
+        text="县医保局联系人：王明，联系电话：5212345。",
+        checks=[{"person": "王明", "phone": "5212345"}],
+        gap="an organ written before the 联系人 label hides the person",
     ),
 ]
