@@ -206,7 +206,7 @@ def _statements(toks, start="start"):
     aid, plus the tail clauses right after it (个人缴纳60元, 资助87.5元…); the longest
     such run that the grammar accepts wins.  Only those runs are tried.
     """
-    commas = [i for i, t in enumerate(toks) if t.type == "COMMA"]
+    commas = [i for i, t in enumerate(toks) if t.type in ("COMMA", "COLON")]  # …分类资助：特困人员全额资助
     starts = [0] + [i + 1 for i in commas]
     ends = commas + [len(toks)]
     spans = [toks[a:b] for a, b in zip(starts, ends)]

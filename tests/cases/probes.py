@@ -164,6 +164,19 @@ CASES = [
             {"count": "unexplained", "value": 0},
         ],
     ),
+    dict(
+        id="shaanxi-share-of-standard-and-list-after-colon",
+        origin="variant",
+        text=("2025年度居民个人缴费标准为每人每年400元。低保对象资助标准为个人缴费标准的90%。"
+              "农村低收入人口（低保对象、特困人员、防止返贫监测对象）参保个人缴费给予分类资助："
+              "特困人员全额资助，低收入家庭重病患者资助300元，监测对象资助200元。"),
+        checks=[
+            {"tier": "低保对象", "basis": "percent", "percent": 90, "subsidy": 360, "personal": 40},
+            {"tier": "特困人员", "basis": "full", "subsidy": 400, "personal": 0},
+            {"tier": "监测对象", "group": "防止返贫监测对象", "basis": "fixed", "subsidy": 200, "personal": 200},
+            {"count": "unexplained", "value": 0},
+        ],
+    ),
     # ---- known gaps: strict, so that a fix is noticed
     dict(
         id="gap-ratio-split",
