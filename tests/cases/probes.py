@@ -207,17 +207,15 @@ CASES = [
         gap="a table whose rows are government levels and whose column is a share is not read",
     ),
     dict(
-        id="gap-contact-person-after-org-with-space",
+        id="contact-person-after-org-with-space",
         origin="variant",
         text="联系人：县医保局 王明，电话：0316-5212345。",
-        checks=[{"person": "王明", "phone": "0316-5212345"}],
-        gap="a contact person written after an organ and a space (县医保局 王明) is not read as a person",
+        checks=[{"person": "王明", "org": "县医保局", "phone": "0316-5212345"}],
     ),
     dict(
-        id="gap-contact-org-before-label",
+        id="contact-org-before-label",
         origin="variant",
         text="县医保局联系人：王明，联系电话：5212345。",
-        checks=[{"person": "王明", "phone": "5212345"}],
-        gap="an organ written before the 联系人 label hides the person",
+        checks=[{"person": "王明", "org": "县医保局", "phone": "5212345"}],
     ),
 ]
