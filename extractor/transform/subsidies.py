@@ -270,13 +270,13 @@ def apply(doc, rs) -> None:
                     continue
                 seen.add(label)
                 tier_aid = {**aid, "subsidy": each[n]} if each else aid
-                _tier(rs, sent, label, tier_aid, st, individual, ind_ev)
+                _tier(rs, sent, label, tier_aid, st, _standard_for(rs, toks, individual), ind_ev)
         if not found and headed:
             for tree, chunk in _statements(toks, "headless"):
                 st = _T.transform(tree)
                 if st.get("aid") and headed not in seen:
                     seen.add(headed)
-                    _tier(rs, sent, headed, st["aid"], st, individual, ind_ev)
+                    _tier(rs, sent, headed, st["aid"], st, _standard_for(rs, toks, individual), ind_ev)
                 break
     _tables(doc, rs, individual, seen)
 
@@ -373,6 +373,17 @@ def _complete(tier, evs, individual, derived):
         elif tier["subsidy"] is None and tier["personal"] is not None and tier["personal"] <= individual:
             tier["subsidy"] = _round(individual - tier["personal"])
             evs["subsidy"] = derived()
+
+
+def _standard_for(rs, toks, individual):
+    """The individual standard a tier is measured against: a grade it names (按一档个人缴费标准)
+    when funding has a class for that grade, else the general one."""
+    grades = [t.text for t in toks if t.type == "GRADE"]
+    if grades:
+        for c in rs.get("/funding/classes") or []:
+            if (c.get("population") or "").endswith(grades[0]) and c.get("individual") is not None:
+                return c["individual"]
+    return individual
 
 
 def _tier(rs, sent, label, aid, st, individual, ind_ev):

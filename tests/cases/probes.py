@@ -190,11 +190,11 @@ CASES = [
         gap="a split written as a ratio (8:1:0.5:0.5) is not read",
     ),
     dict(
-        id="gap-full-subsidy-of-a-named-grade",
+        id="full-subsidy-of-a-named-grade",
         origin="variant",
         text="个人缴费标准为一档每人每年400元、二档每人每年775元。特困人员按一档个人缴费标准给予全额资助。",
-        checks=[{"tier": "特困人员", "basis": "full", "subsidy": 400, "personal": 0}],
-        gap="a tier measured against a named grade (按一档…标准) does not take that grade's amount",
+        checks=[{"tier": "特困人员", "basis": "full", "subsidy": 400, "personal": 0},
+                {"evidence": "/subsidies/0/subsidy", "derived": True}],
     ),
     dict(
         id="gap-split-table-by-level-rows",
