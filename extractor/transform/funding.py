@@ -313,6 +313,7 @@ def _tables(doc, rs, classes, class_ev, general, general_ev):
         header = [c.text for c in table.rows[0]]
         kinds = [_column(h) for h in header]
         if sum(k is not None for k in kinds) < 2:
+            _level_rows(table, rs, general, general_ev)
             continue
         wan = any("万元" in h for h in header) or (table.caption and "万元" in table.caption)
         for row in table.rows[1:]:
@@ -352,6 +353,31 @@ def _tables(doc, rs, classes, class_ev, general, general_ev):
                 class_ev.setdefault(label, {}).update(evs)
 
 
+def _level_rows(table, rs, general, general_ev) -> None:
+    """A table whose rows are government levels (中央 | 80%, 省级 | 70元): the split of the standard."""
+    from ..lexicon import tokens
+    rows = [r for r in table.rows[1:] if len(r) == 2]
+    if len(rows) < 2 or len(rows) != len(table.rows) - 1:
+        return
+    found = []
+    for label, cell in rows:
+        key = next((level_key(t.text) for t in tokens(label.text) if t.type == "LEVEL"), None)
+        text = cell.text.strip()
+        v = parse_value(text, "percent") if text.endswith("%") else parse_value(_as_money(text, False), "money")
+        if key is None or v is None:
+            return  # not a table of levels
+        found.append((key, v, cell, [label, cell]))
+    split = general.setdefault("government_split", {})
+    for key, v, cell, row in found:
+        ev = cell_evidence(cell, row)
+        if v.kind == "percent":
+            split.setdefault("_pct", {})[key] = (v.value, ev.but(derived=True))
+        else:
+            split[key] = v.value
+            general_ev[f"government_split/{key}"] = ev
+        use_cell(rs, cell)
+
+
 def _as_money(text: str, wan: bool) -> str:
     text = text.strip()
     if text.endswith("元"):
@@ -380,7 +406,8 @@ def _emit(rs, general, general_ev, classes, class_ev):
     gov = general.get("government")
     for key, (p, ev) in pct.items():
         if gov is not None and key not in split:
-            rs.put(f"/funding/government_split/{key}", round(gov * p / 100, 2), ev)
+            share = round(gov * p / 100, 2)
+            rs.put(f"/funding/government_split/{key}", int(share) if float(share).is_integer() else share, ev)
     # derive the missing one of total / individual / government
     t, i, g = (general.get(k) for k in ("total", "individual", "government"))
     if not (general.get("_bounds")):

@@ -197,14 +197,13 @@ CASES = [
                 {"evidence": "/subsidies/0/subsidy", "derived": True}],
     ),
     dict(
-        id="gap-split-table-by-level-rows",
+        id="split-table-by-level-rows",
         origin="variant",
         text="财政补助标准为每人每年700元，分担比例如下：\n\t级次\n\t承担比例\n\n\t中央\n\t80%\n\n\t省级\n\t10%\n",
         checks=[
             {"path": "funding.government_split.central", "value": 560},
             {"path": "funding.government_split.provincial", "value": 70},
         ],
-        gap="a table whose rows are government levels and whose column is a share is not read",
     ),
     dict(
         id="contact-person-after-org-with-space",
