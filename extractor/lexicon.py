@@ -284,7 +284,9 @@ def _text(text: str, s: int, e: int, out: list[Tok]) -> None:
         tail.append(Tok(parts[text[e - 1]], text[e - 1], e - 1, e))
         e -= 1
     chunk = text[s:e]
-    if chunk.strip(" 。；.·"):
+    if chunk in whole:  # 县 in 县按…: a word once its particles are off
+        _emit(Tok(whole[chunk], chunk, s, e), out)
+    elif chunk.strip(" 。；.·"):
         _emit(Tok("TEXT", chunk, s, e), out)
     for t in tail:
         _emit(t, out)

@@ -32,6 +32,7 @@ SCAN = re.compile(
     rf"|(?P<phone>(?<![\d.])(?:0\d{{2,3}}[-—]?)?[1-9]\d{{6,7}}(?![\d.%元万年月日])|(?<!\d)1[3-9]\d{{9}}(?!\d))"
     rf"|(?P<money>(?:{_PRE}(?:每人每年|每人|每年)?)?{_NUM}(?:亿元|万元|元)(?:/人(?:·年)?|/年|每人)?{_POST})"
     rf"|(?P<percent>{_PRE}(?:{_NUM}%|百分之{_NUM}){_POST})"
+    rf"|(?P<ratio>\d{{1,3}}(?:\.\d{{1,2}})?(?:：\d{{1,3}}(?:\.\d{{1,2}})?){{1,5}}(?![\d：]))"
     rf"|(?P<count>{_PRE}{_NUM}(?:个月|周岁|天|日|人|名|户|岁|倍|次|个|年){_POST}))"
 )
 
@@ -139,6 +140,9 @@ class ValueTransformer(Transformer):
         num = next(x for x in items if isinstance(x, float))
         return Value("percent", _num(num), bound)
 
+    def ratio(self, *items):
+        return Value("ratio", tuple(_num(x) for x in items if isinstance(x, float)))
+
     def count(self, *items):
         bound = next((x for x in items if x in ("min", "max")), None)
         num = next(x for x in items if isinstance(x, float))
@@ -189,7 +193,7 @@ class ValueTransformer(Transformer):
 _T = ValueTransformer()
 
 
-KINDS = ("money", "percent", "date", "count")
+KINDS = ("money", "percent", "date", "count", "ratio")
 
 
 @lru_cache(maxsize=4096)

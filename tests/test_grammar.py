@@ -180,3 +180,8 @@ def test_period_wordings(text, periods):
     got = api.extract_text(text)["periods"]
     for key, span in periods.items():
         assert got[key] == span
+
+
+def test_ratio_figure():
+    v = parse_value("8：1：0.5：0.5", "ratio")
+    assert v is not None and v.value == (8, 1, 0.5, 0.5)

@@ -94,6 +94,11 @@ class FundingTransformer(Transformer):
     def amounts(self, *toks):
         return [t.value for t in toks if t.type in ("MONEY", "PERCENT")]
 
+    def split_ratio(self, *items):
+        levels = next(i for i in items if isinstance(i, list) and i and i[0].type == "LEVEL")
+        ratio = next(i for i in items if getattr(i, "type", None) == "RATIO").value
+        return {"kind": "split", "levels": levels, "ratio": ratio}
+
     def split(self, *items):
         levels = next(i for i in items if isinstance(i, list) and i and i[0].type == "LEVEL")
         amounts = next(i for i in items if isinstance(i, list) and i and i[0].type in ("MONEY", "PERCENT"))
@@ -278,6 +283,16 @@ def _title_role(title: str) -> str | None:
 
 def _split(fact, sent, base, rs, general, general_ev):
     levels = [level_key(t.text) for t in fact["levels"]]
+    if "ratio" in fact:  # 8:1:0.5:0.5 -> shares of the government standard, in percent
+        parts = fact["ratio"].value.value
+        if len(parts) != len(levels) or None in levels or not sum(parts):
+            return
+        split = general.setdefault("government_split", {})
+        for key, part in zip(levels, parts):
+            split.setdefault("_pct", {})[key] = (part * 100 / sum(parts),
+                                                 evidence(sent, base + fact["ratio"].start, derived=True))
+        rs.used.add((id(sent.line), sent.start + base + fact["ratio"].start))
+        return
     amounts = fact["amounts"]
     if len(levels) != len(amounts) or None in levels:
         return
