@@ -122,6 +122,9 @@ class TargetTransformer(Transformer):
     def rate_only(self, *items):
         return self._clause("rate_only", items)
 
+    def rate_first(self, *items):
+        return self._clause("rate_first", items)
+
 
 _T = TargetTransformer()
 
@@ -166,6 +169,7 @@ def apply(doc, rs) -> None:
             continue
         by = None
         pending = None  # a rate clause still without its figure: ("", population)
+        listing = False  # after 参保率目标：, each clause is a population and its figure
         toks = lex(sent.text)
         for clause in clauses(toks):
             tree = parse("targets", clause)
@@ -181,7 +185,13 @@ def apply(doc, rs) -> None:
             if kind == "rate_only":
                 pending = ("", _population(sent, clause, f, v))
                 continue
-            if kind == "more":
+            if kind == "rate_first":
+                listing = True
+                colon = next(t for t in clause if t.type == "COLON")
+                pop = population(sent.text[colon.end:f["percent"].start], v)
+            elif kind == "more" and listing:
+                pop = population(sent.text[clause[0].start:f["percent"].start], v)
+            elif kind == "more":
                 if pending is None:
                     continue
                 pop = pending[1]
