@@ -430,3 +430,14 @@ def test_hints_fill_the_title_but_a_page_date_is_not_an_issue_date():
     rs = RuleSet()
     notice.apply(doc, rs)
     assert (rs.get("/notice/title"), rs.get("/notice/issued_on")) == ("某通知", None)
+
+
+def test_issuers_on_the_title_line_are_not_the_title():
+    from extractor import api
+    text = ("常德市医疗保障局 常德市财政局 国家税务总局常德市税务局\n"
+            "关于做好2025年度城乡居民医保参保缴费工作的通知\n\n"
+            "2025年度居民医保个人缴费标准为每人每年400元。\n\n"
+            "常德市医疗保障局    常德市财政局\n国家税务总局常德市税务局\n2024年8月28日\n")
+    rules = api.extract_text(text)
+    assert rules["notice"]["title"] == "关于做好2025年度城乡居民医保参保缴费工作的通知"
+    assert rules["notice"]["issuers"] == ["常德市医疗保障局", "常德市财政局", "国家税务总局常德市税务局"]

@@ -696,6 +696,24 @@ def apply(doc, rs) -> None:
         rs.append("/notice/forwarded_by", item, evs)
 
     _references(doc, rs, chain_docnos, [t.text for t in chain_titles] + [t.inner for t in chain_titles] + [title])
+    _strip_issuers_from_title(rs)
+
+
+def _strip_issuers_from_title(rs) -> None:
+    """常德市医疗保障局常德市财政局…关于做好…的通知: issuers on the title's first line are not the title."""
+    title = rs.get("/notice/title")
+    names = sorted(set(rs.get("/notice/issuers") or []), key=len, reverse=True)
+    if not title or not names:
+        return
+    rest = title
+    changed = True
+    while changed:
+        changed = False
+        for name in names:
+            if rest.startswith(name):
+                rest, changed = rest[len(name):], True
+    if rest != title and len(rest) >= 8:
+        rs.put("/notice/title", rest, rs.evidence_for("/notice/title"))
 
 
 def _put_letter(doc, rs, base: str, d: Doc) -> str | None:
