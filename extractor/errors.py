@@ -33,6 +33,3 @@ class LimitError(InputError):
 class GrammarError(NrcError):
     """A grammar or vocabulary data file is broken (a bug in nrc's data, not in the input)."""
 
-
-class ClauseError(NrcError):
-    """A clause did not fit a grammar; callers treat it as 'no fact here'."""

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 __all__ = ["Region", "lookup", "find", "province_from_abbr",
            "province_from_doc_number", "infer"]
 
-LEVELS = ("province", "city", "county", "district")
 _RANK = {"province": 0, "city": 1, "county": 2, "district": 2}
 
 

@@ -126,9 +126,6 @@ class Document:
     tables: list[Table]
     hints: dict = field(default_factory=dict)
 
-    def in_section(self, *words: str) -> list[Sentence]:
-        return [s for s in self.sentences if any(w in t for t in s.section for w in words)]
-
 
 def segment(norm: Normalized, hints: dict | None = None) -> Document:
     sentences: list[Sentence] = []

@@ -84,13 +84,6 @@ def _clean(root) -> None:
             el.drop_tree()
 
 
-def _own_score(el) -> float:
-    """Chinese characters in the text of `el`, links counted against it."""
-    text = el.text_content()
-    links = sum(len(_CJK.findall(a.text_content())) for a in el.iter("a"))
-    return len(_CJK.findall(text)) - 2 * links
-
-
 def _content_root(body):
     """The block holding the notice: a paragraph container with the most Chinese text."""
     scores: dict = {}

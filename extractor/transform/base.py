@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..facts import Evidence, RuleSet
 from ..lexicon import Tok
@@ -41,6 +42,13 @@ def use_cell(rs: RuleSet, cell: Cell) -> None:
 
 def sentence_tokens(sent: Sentence) -> list[Tok]:
     return sent.tokens
+
+
+@lru_cache(maxsize=2048)
+def title_types(title: str) -> tuple[str, ...]:
+    """The token types of a heading's title (read by several families; computed once per title)."""
+    from ..lexicon import tokens
+    return tuple(t.type for t in tokens(title))
 
 
 def clauses(toks: list[Tok]) -> list[list[Tok]]:

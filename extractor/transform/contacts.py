@@ -310,7 +310,7 @@ class _Collector:
         self.items: list[tuple[int, int, dict, dict]] = []
         self.seen: set[tuple] = set()
 
-    def add(self, line: int, item: dict, ev: Evidence, extra: dict | None = None) -> None:
+    def add(self, line: int, item: dict, ev: Evidence) -> None:
         full = {"org": None, "person": None, "title": None, "phone": None, "role": None}
         full.update({k: v for k, v in item.items() if v is not None})
         key = tuple(full.get(k) for k in ("org", "person", "title", "phone", "role"))

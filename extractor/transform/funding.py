@@ -15,7 +15,7 @@ from lark import Transformer, v_args
 from ..lexicon import _load_toml, population
 from ..parse import parse
 from ..values import parse_value
-from .base import cell_evidence, clauses, evidence, sentence_tokens, use_cell
+from .base import cell_evidence, clauses, evidence, sentence_tokens, title_types, use_cell
 
 MAX_FILLER = 4  # characters of other text allowed between a standard and its amount (保持, 统一为)
 ROLE_KEYS = {"TOTAL": "total", "INDIVIDUAL": "individual", "GOVERNMENT": "government"}
@@ -275,10 +275,8 @@ def _section_role(sent) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1024)
 def _title_role(title: str) -> str | None:
-    from ..lexicon import tokens
-    return next((ROLE_KEYS[t.type] for t in tokens(title) if t.type in ROLE_KEYS), None)
+    return next((ROLE_KEYS[t] for t in title_types(title) if t in ROLE_KEYS), None)
 
 
 def _split(fact, sent, base, rs, general, general_ev):

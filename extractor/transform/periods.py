@@ -17,7 +17,7 @@ from lark import Transformer, v_args
 from ..dates import YearContext, resolve
 from ..lexicon import alternation, mentions, word_list
 from ..parse import parse
-from .base import clauses, evidence, sentence_tokens, use
+from .base import clauses, evidence, sentence_tokens, title_types, use
 
 @lru_cache(maxsize=None)
 def _extension_group_re() -> re.Pattern:
@@ -183,11 +183,10 @@ def apply(doc, rs) -> None:
 
 def _section_names(sent) -> str | None:
     """ENROLL or COVERAGE named by the heading of the section (二、集中缴费期 / 三、待遇享受期)."""
-    from ..lexicon import tokens
     for title in reversed(sent.section):
-        for t in tokens(title):
-            if t.type in ("ENROLL", "COVERAGE"):
-                return t.type
+        for t in title_types(title):
+            if t in ("ENROLL", "COVERAGE"):
+                return t
     return None
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..dates import resolve
 from ..lexicon import _load_toml, tokens
-from .base import clauses, clean, evidence, use
+from .base import clauses, clean, evidence, title_types, use
 from .periods import parse_clause, year_context
 
 _RECURRING = re.compile(r"每月\d{1,2}日(?:(?:至|-|—|~)\d{1,2}日)?(?:前)?")
@@ -40,7 +40,7 @@ def _dated_paren(title: str) -> bool:
 
 def _names_phase(title: str) -> bool:
     """A heading like 准备阶段 names a phase wherever it stands."""
-    return any(t.type == "PHASE" for t in tokens(title))
+    return "PHASE" in title_types(title)
 
 
 def _dates_of(text):
@@ -89,7 +89,6 @@ def apply(doc, rs) -> None:
             if fact and phase is None and any((id(sent.line), sent.start + off + d.start) in rs.used for d in fact["range"]):
                 continue  # a period fact (an extension, say) already explains this date
             entries.append((phase, fact, off, sent, task, sent))
-    prev_end = None
     for phase, fact, off, src, task, sent in entries:
         item = {"phase": phase, "start": None, "end": None, "task": task[:TASK_MAX] if task else None}
         evs = {"": evidence(sent)}
@@ -122,7 +121,6 @@ def apply(doc, rs) -> None:
         if item["start"] is None and item["end"] is None and not item.get("recurring"):
             continue
         rs.append("/schedule", {k: v for k, v in item.items() if k != "recurring" or v}, evs)
-        prev_end = item["end"] or prev_end
     _enrollment_from_phase(rs)
 
 

@@ -236,7 +236,6 @@ def _statements(toks, start="start"):
 
 def apply(doc, rs) -> None:
     individual = rs.get("/funding/individual")
-    ind_ev = rs.evidence_for("/funding/individual")
     seen: set[str] = set()
     for sent in doc.sentences:
         if not mentions(sent.text, "HIGHEST", *_AID_TYPES):
@@ -270,13 +269,13 @@ def apply(doc, rs) -> None:
                     continue
                 seen.add(label)
                 tier_aid = {**aid, "subsidy": each[n]} if each else aid
-                _tier(rs, sent, label, tier_aid, st, _standard_for(rs, toks, individual), ind_ev)
+                _tier(rs, sent, label, tier_aid, st, _standard_for(rs, toks, individual))
         if not found and headed:
             for tree, chunk in _statements(toks, "headless"):
                 st = _T.transform(tree)
                 if st.get("aid") and headed not in seen:
                     seen.add(headed)
-                    _tier(rs, sent, headed, st["aid"], st, _standard_for(rs, toks, individual), ind_ev)
+                    _tier(rs, sent, headed, st["aid"], st, _standard_for(rs, toks, individual))
                 break
     _tables(doc, rs, individual, seen)
 
@@ -386,7 +385,7 @@ def _standard_for(rs, toks, individual):
     return individual
 
 
-def _tier(rs, sent, label, aid, st, individual, ind_ev):
+def _tier(rs, sent, label, aid, st, individual):
     basis = aid["basis"]
     tier = {"group": canonical_group(label) or label, "label": label, "basis": basis,
             "percent": None, "subsidy": None, "personal": None, "payer": clean(st.get("payer"))}
