@@ -12,7 +12,6 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lark import Token
 
 from .errors import GrammarError
 from .grammars import vocab_path
@@ -203,9 +202,6 @@ class Tok:
 
     def __str__(self) -> str:  # what a lark Token built on this Tok reads as (cheap: no dataclass repr)
         return self.text
-
-    def lark(self) -> Token:
-        return Token(self.type, self, start_pos=self.start)
 
 
 _BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lark import Lark, Tree
+from lark import Lark, Token
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
@@ -63,21 +63,117 @@ def _terminals(family: str) -> frozenset[str]:
 NEVER_TEXT = frozenset({"MONEY", "PERCENT", "DATE", "COUNT", "PHONE", "FUND", "RATE"})
 
 
-def parse(family: str, toks: list[Tok], start: str = "start") -> Tree | None:
-    """The parse tree of `toks` under grammar/<family>.lark, or None if they do not fit."""
-    known = _terminals(family)
-    ip = token_parser(family).parse_interactive(start=start)
-    try:
-        prev_text = False
-        for t in toks:
-            if t.type not in known:
-                if "TEXT" not in known or t.type in NEVER_TEXT:
-                    return None
-                if prev_text:
-                    continue
-                t = Tok("TEXT", t.text, t.start, t.end)
-            prev_text = t.type == "TEXT"
-            ip.feed_token(t.lark())
-        return ip.feed_eof()
-    except LarkError:
-        return None
+class _Table:
+    """Lark's LALR table of one grammar, with each reduce action resolved once to
+    (size, rule name, callback).  The callbacks build the parse tree, or, given a
+    Transformer, apply it as each rule is reduced (no tree is built)."""
+
+    def __init__(self, family: str, transformer=None):
+        from lark.parsers.lalr_analysis import Shift
+        lk = token_parser(family)
+        inner = lk.parser.parser.parser
+        table = inner.parse_table
+        callbacks = inner.callbacks
+        if transformer is not None:
+            # rules inlined into their parent (_name) stay trees for the parent to splice,
+            # as they are before a Transformer ever sees them
+            own = lk._parse_tree_builder.create_callback(transformer)
+            callbacks = {r: (callbacks[r] if r.origin.name.startswith("_") and not r.alias else f)
+                         for r, f in own.items()}
+        reduce = {}
+        self.states: dict[int, dict[str, tuple]] = {}
+        for state, row in table.states.items():
+            out = {}
+            for typ, (action, arg) in row.items():
+                if action is Shift:
+                    out[typ] = (True, arg)
+                else:
+                    if arg not in reduce:
+                        reduce[arg] = (len(arg.expansion), arg.origin.name, callbacks[arg])
+                    out[typ] = (False, reduce[arg])
+            self.states[state] = out
+        self.start_states = table.start_states
+        self.end_states = table.end_states
+        self.known = _terminals(family)
+
+
+@lru_cache(maxsize=None)
+def _table(family: str, transformer=None) -> _Table:
+    return _Table(family, transformer)
+
+
+_NO_FIT = object()
+_new_str = str.__new__
+
+
+def _leaf(t: Tok, typ: str) -> Token:
+    """A lark Token reading as the text, whose .value is the Tok (built without Token's
+    constructor, which costs more than the rest of a shift)."""
+    leaf = _new_str(Token, t.text)
+    leaf.type = typ
+    leaf.value = t
+    leaf.start_pos = t.start
+    return leaf
+
+
+def _run(table: _Table, toks: list[Tok], start: str):
+    """LALR over `toks`: the value of the start rule, or _NO_FIT."""
+    known = table.known
+    states = table.states
+    state_stack = [table.start_states[start]]
+    value_stack: list = []
+    prev_text = False
+    for t in toks:
+        typ = t.type
+        if typ not in known:
+            if "TEXT" not in known or typ in NEVER_TEXT:
+                return _NO_FIT
+            if prev_text:
+                continue
+            typ = "TEXT"
+        prev_text = typ == "TEXT"
+        while True:
+            act = states[state_stack[-1]].get(typ)
+            if act is None:
+                return _NO_FIT
+            if act[0]:
+                state_stack.append(act[1])
+                value_stack.append(_leaf(t, typ))
+                break
+            size, name, callback = act[1]
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value = callback(children)
+            state_stack.append(states[state_stack[-1]][name][1])
+            value_stack.append(value)
+    end_state = table.end_states[start]
+    while True:
+        act = states[state_stack[-1]].get("$END")
+        if act is None or act[0]:
+            return _NO_FIT
+        size, name, callback = act[1]
+        if size:
+            children = value_stack[-size:]
+            del state_stack[-size:]
+            del value_stack[-size:]
+        else:
+            children = []
+        value = callback(children)
+        state_stack.append(states[state_stack[-1]][name][1])
+        value_stack.append(value)
+        if state_stack[-1] == end_state:
+            return value_stack[-1]
+
+
+def parse(family: str, toks: list[Tok], start: str = "start", using=None):
+    """`toks` under grammar/<family>.lark, or None if they do not fit.
+
+    Without `using`, the parse tree; with a Transformer, its value for the
+    clause, computed rule by rule as the parser reduces (the tree is never built).
+    """
+    out = _run(_table(family, using), toks, start)
+    return None if out is _NO_FIT else out

@@ -54,8 +54,9 @@ LEX = [
 def test_contact_clause(text, types, kind):
     toks = C.lex(text)
     assert [t.type for t in toks] == types
-    tree = parse("contacts", toks)
-    assert tree is not None and C._transform(tree)["kind"] == kind
+    assert parse("contacts", toks) is not None
+    fact = parse("contacts", toks, using=C._T)
+    assert fact is not None and fact["kind"] == kind
 
 
 def test_roster_line_cut_where_a_physical_line_starts():

@@ -222,12 +222,8 @@ class ContactTransformer(Transformer):
         return self._fact(data, children)
 
 
+# the alternatives of `start` are aliased: Transformer.__default__ gets them with their alias
 _T = ContactTransformer(visit_tokens=False)
-
-
-def _transform(tree) -> dict:
-    # the alternatives of `start` are aliased: Transformer.__default__ gets them with their alias
-    return _T.transform(tree)
 
 
 # ---------------------------------------------------------------- evidence
@@ -377,8 +373,7 @@ def _split_at_cuts(toks: list[Tok], cuts: frozenset[int]) -> list[list[Tok]]:
 def _roster(doc, sent, toks, roster, group, out, v):
     """Roster lines of one sentence; returns the roster state (None once a line does not fit)."""
     for piece in _split_at_cuts(toks, _cuts(sent)):
-        tree = parse("contacts", piece)
-        fact = _transform(tree) if tree is not None else None
+        fact = parse("contacts", piece, using=_T)
         if fact and fact["kind"] == "role_person" and fact["role"] not in ("联系人",) and fact["persons"]:
             if roster is None:
                 group = _caption(doc, sent, v)
@@ -404,12 +399,11 @@ def _clauses(doc, sent, toks, group, rs, out, v):
             continue
         if not clause:
             continue
-        tree = parse("contacts", clause)
+        f = parse("contacts", clause, using=_T)
         first = clause[0]
         clause = []
-        if tree is None:
+        if f is None:
             continue
-        f = _transform(tree)
         kind = f["kind"]
         if kind == "office":
             a = f["orgs"][0]

@@ -179,8 +179,7 @@ def _paren_facts(parens):
     from ..lexicon import tokens
     for p in parens:
         for clause in clauses(tokens(p.text)):
-            tree = parse("funding", clause)
-            fact = _T.transform(tree) if tree is not None else None
+            fact = parse("funding", clause, using=_T)
             if fact is not None:
                 yield p, fact
 
@@ -227,8 +226,7 @@ def apply(doc, rs) -> None:
                 sent_role = next(ROLE_KEYS[t.type] for t in clause if t.type in ROLE_KEYS)
             parens = [t for t in clause if t.type == "PAREN"]
             clause = [t for t in clause if t.type != "PAREN"]
-            tree = parse("funding", clause)
-            fact = _T.transform(tree) if tree is not None else None
+            fact = parse("funding", clause, using=_T)
             if fact is None:
                 if ctypes & set(ROLE_KEYS):  # 财政补助标准较上年提高30元，达到…700元: the role carries on
                     sent_role = next(ROLE_KEYS[t.type] for t in clause if t.type in ROLE_KEYS)

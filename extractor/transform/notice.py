@@ -203,10 +203,10 @@ def parse_title(text: str) -> Title | None:
     toks = title_tokens(text)
     if not toks:
         return None
-    tree = parse("notice", toks)
-    if tree is None:
+    found = parse("notice", toks, using=_TITLE)
+    if found is None:
         return None
-    kind, inner, draft = _TITLE.transform(tree)
+    kind, inner, draft = found
     if inner is not None:
         inner = _unquote(inner)
     return Title(kind, text, inner, draft)
@@ -379,10 +379,10 @@ def _org_shape(types: tuple[str, ...]) -> tuple[tuple[str, int, int], ...] | Non
 
     The parse depends on the token types only, so lines of one layout
     (REGION TEXT SUFFIX GAP REGION TEXT SUFFIX) are parsed once."""
-    tree = parse("org", [Tok(t, t, i, i + 1) for i, t in enumerate(types)])
-    if tree is None:
+    items = parse("org", [Tok(t, t, i, i + 1) for i, t in enumerate(types)], using=_ORG)
+    if items is None:
         return None
-    return tuple((it.kind, it.start, it.end) for it in _ORG.transform(tree))
+    return tuple((it.kind, it.start, it.end) for it in items)
 
 
 # ---------------------------------------------------------------- layout

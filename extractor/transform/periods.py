@@ -75,8 +75,7 @@ def parse_clause(toks):
     toks = as_years(toks)
     if not any(t.type == "DATE" for t in toks):
         return None
-    tree = parse("period", toks)
-    return _T.transform(tree) if tree is not None else None
+    return parse("period", toks, using=_T)
 
 
 def year_context(doc, rs) -> YearContext:

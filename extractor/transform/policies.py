@@ -72,11 +72,11 @@ def apply(doc, rs) -> None:
         lapse = "LAPSE" in types
         kind = "zero_claim" if "ZERO_CLAIM" in types else ("continuous" if "CONTINUOUS" in types else None)
         for clause in clauses(toks):
-            tree = parse("policy", clause)
-            if tree is None:
+            found = parse("policy", clause, using=_T)
+            if found is None:
                 continue
             ctypes = {t.type for t in clause}
-            for words, fig in _T.transform(tree):
+            for words, fig in found:
                 kinds = {w.type for w in words}
                 key = None
                 if fig.type == "COUNT" and fig.value.unit == "个月":

@@ -200,7 +200,7 @@ def _heading_group(doc, sent) -> str | None:
 
 
 def _statements(toks, start="start"):
-    """Yield (tree, tokens) of each tier statement in a sentence.
+    """Yield (statement, tokens) of each tier statement in a sentence.
 
     A statement runs from a start clause through the first clause that names the
     aid, plus the tail clauses right after it (个人缴纳60元, 资助87.5元…); the longest
@@ -223,9 +223,9 @@ def _statements(toks, start="start"):
         found = None
         for j in range(last, k - 1, -1):
             chunk = toks[starts[i]:ends[j]]
-            tree = parse("subsidy", chunk, start)
-            if tree is not None:
-                found = (j, tree, chunk)
+            st = parse("subsidy", chunk, start, using=_T)
+            if st is not None:
+                found = (j, st, chunk)
                 break
         if found:
             yield found[1], found[2]
@@ -250,9 +250,8 @@ def apply(doc, rs) -> None:
         if not types & _WHO and not headed:
             continue  # nobody named to receive the aid
         found = False
-        for tree, chunk in _statements(toks):
+        for st, chunk in _statements(toks):
             found = True
-            st = _T.transform(tree)
             aid = st.get("aid")
             if not aid:
                 continue
@@ -271,8 +270,7 @@ def apply(doc, rs) -> None:
                 tier_aid = {**aid, "subsidy": each[n]} if each else aid
                 _tier(rs, sent, label, tier_aid, st, _standard_for(rs, toks, individual))
         if not found and headed:
-            for tree, chunk in _statements(toks, "headless"):
-                st = _T.transform(tree)
+            for st, chunk in _statements(toks, "headless"):
                 if st.get("aid") and headed not in seen:
                     seen.add(headed)
                     _tier(rs, sent, headed, st["aid"], st, _standard_for(rs, toks, individual))

@@ -172,11 +172,10 @@ def apply(doc, rs) -> None:
         listing = False  # after 参保率目标：, each clause is a population and its figure
         toks = lex(sent.text)
         for clause in clauses(toks):
-            tree = parse("targets", clause)
-            if tree is None:
+            f = parse("targets", clause, using=_T)
+            if f is None:
                 pending = None
                 continue
-            f = _T.transform(tree)
             if f["date"] is not None:
                 by = f["date"]
             kind = f["kind"]
