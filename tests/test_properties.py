@@ -91,3 +91,19 @@ def test_extract_text_raises_nothing_but_nrc_errors(s):
     except NrcError:
         return
     assert schema_errors(rules) == []
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2 ** 70), max_value=2 ** 70)
+    | st.floats(min_value=1e-4, max_value=1e15) | st.floats(min_value=-1e15, max_value=-1e-4) | st.just(0.0)
+    | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=30)
+
+
+@SET
+@given(st.dictionaries(st.text(max_size=6), JSONISH, max_size=6))
+def test_emit_writes_the_canonical_json_of_the_standard_library(rules):
+    # floats in the range of figures; beyond it the exponent is written 1e-7, not 1e-07
+    from extractor.emit import _standard, to_bytes
+    assert to_bytes(rules) == _standard(rules).encode("utf-8")
