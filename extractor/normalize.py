@@ -54,13 +54,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\[\n]*\]")  # no [ inside: linear on "[bookmark:" runs; one line
 _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _MD_BULLET = re.compile(r"^\s*(?:[-*•·]\s+)+(?=\S)")  # all leading bullets: "- - x" -> "x" (idempotent)
-_COMMA_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
-_SPACE_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3}) (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF)
-_NUM_SPACE = re.compile(
-    r"(?<=[\d.])[ ]+(?=[年月日元号%万千百角分周岁个天时人名户家倍])"
-    r"|(?<=[\u3400-\u9fff〕）]|[，、：（])[ ]+(?=\d)"
-    r"|(?<=\d)[ ]+(?=[\u3400-\u9fff〔（，。；、])"
-)
+_COMMA_THOUSANDS = re.compile(r"(\d)[,，](?=\d{3}(?!\d))")
+_SPACE_THOUSANDS = re.compile(r" (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF); see _join_thousands
 _GAP = re.compile(r"[ ]{2,}")
 _PIPE_RULE = re.compile(r":?-{2,}:?")
 _HEADING = re.compile(
@@ -79,11 +74,54 @@ def fold(text: str) -> str:
     """Character-level normalization (no joining); never adds or removes a line break."""
     text = _SURROGATE.sub("", text)
     text = _BOOKMARK.sub("", text)
-    text = text.translate(FOLD)
-    text = _COMMA_THOUSANDS.sub("", text)
-    text = _SPACE_THOUSANDS.sub(r"\1\2", text)
-    text = _NUM_SPACE.sub("", text)
+    text = _FOLDABLE.sub(_fold_char, text)
+    text = _COMMA_THOUSANDS.sub(r"\1", text)
+    text = _SPACE_THOUSANDS.sub(_join_thousands, text)
+    text = _SPACE_RUN.sub(_num_space, text)
     return text
+
+
+# The folds below find their place by a literal or a character class first: a
+# pattern that opens with a lookbehind is tried at every character of the text.
+_FOLD_STR = {chr(k): v or "" for k, v in FOLD.items()}
+_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLD_STR)) + "]")
+_SPACE_RUN = re.compile(r"[ ]+")
+_UNIT_AFTER_NUMBER = frozenset("年月日元号%万千百角分周岁个天时人名户家倍")
+_DIGIT_AFTER = frozenset("〕），、：（")
+_AFTER_DIGIT = frozenset("〔（，。；、")
+
+
+def _fold_char(m: re.Match) -> str:
+    return _FOLD_STR[m.group()]
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _join_thousands(m: re.Match) -> str:
+    """' 100' of '1 100元': the space goes when one to three digits, not after a digit or a point, precede it."""
+    text, s = m.string, m.start()
+    j = s
+    while j > 0 and s - j < 3 and text[j - 1].isdecimal():
+        j -= 1
+    if j == s or (j > 0 and (text[j - 1].isdecimal() or text[j - 1] == ".")):
+        return m.group()
+    return m.group(1)
+
+
+def _num_space(m: re.Match) -> str:
+    """A run of spaces between a number and its unit, or between a number and the words around it, goes."""
+    text, s, e = m.string, m.start(), m.end()
+    if s == 0 or e == len(text):
+        return m.group()
+    before, after = text[s - 1], text[e]
+    if before.isdecimal() or before == ".":
+        if after in _UNIT_AFTER_NUMBER or (before != "." and (_cjk(after) or after in _AFTER_DIGIT)):
+            return ""
+    if after.isdecimal() and (_cjk(before) or before in _DIGIT_AFTER):
+        return ""
+    return m.group()
 
 
 @dataclass
