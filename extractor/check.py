@@ -9,6 +9,10 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from fastjsonschema import JsonSchemaException
+
+from .schema.fast_validator import validate
+
 EPS = 0.005
 
 
@@ -24,9 +28,6 @@ def schema_errors(rules: dict) -> list[str]:
 
     The generated validator (extractor/schema/fast_validator.py) answers the common
     case quickly; jsonschema lists every error when there is one."""
-    from fastjsonschema import JsonSchemaException
-
-    from .schema.fast_validator import validate
     try:
         validate(rules)
         return []

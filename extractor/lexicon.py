@@ -192,7 +192,7 @@ def population(label: str) -> Entry | None:
 
 
 # ---------------------------------------------------------------- the lexer
-@dataclass
+@dataclass(slots=True)
 class Tok:
     type: str
     text: str

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from .normalize import Line, Normalized
 from .tables import table_rows
+from .lexicon import tokens
+from .values import scan
 
 _LEVELS = [
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}、")),
@@ -84,7 +86,6 @@ class Sentence:
         """The figures of this sentence (extractor.values.scan), computed once."""
         vals = self.__dict__.get("_values")
         if vals is None:
-            from .values import scan
             vals = self.__dict__["_values"] = scan(self.text)
         return vals
 
@@ -99,7 +100,6 @@ class Sentence:
         """The lexer's tokens of this sentence, computed once (every family reads them)."""
         toks = self.__dict__.get("_tokens")
         if toks is None:
-            from .lexicon import tokens
             toks = self.__dict__["_tokens"] = tokens(self.text, self.values)
         return toks
 

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..facts import Evidence, RuleSet
-from ..lexicon import Tok
+from ..lexicon import Tok, tokens
 from ..segment import Cell, Sentence
 from ..values import Value
 
@@ -47,7 +47,6 @@ def sentence_tokens(sent: Sentence) -> list[Tok]:
 @lru_cache(maxsize=2048)
 def title_types(title: str) -> tuple[str, ...]:
     """The token types of a heading's title (read by several families; computed once per title)."""
-    from ..lexicon import tokens
     return tuple(t.type for t in tokens(title))
 
 

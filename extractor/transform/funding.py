@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import _load_toml, population
+from ..lexicon import _load_toml, population, tokens
 from ..parse import parse
 from ..values import parse_value
 from .base import cell_evidence, clauses, evidence, sentence_tokens, title_types, use_cell
@@ -176,7 +176,6 @@ class _State:
 
 def _paren_facts(parens):
     """(paren token, fact) for each clause inside brackets that the funding grammar reads."""
-    from ..lexicon import tokens
     for p in parens:
         for clause in clauses(tokens(p.text)):
             fact = parse("funding", clause, using=_T)
@@ -304,7 +303,6 @@ def _split(fact, sent, base, rs, general, general_ev):
 
 def _column(header: str):
     """What a header cell names: ("role", total|individual|government), ("level", key) or None."""
-    from ..lexicon import tokens
     toks = tokens(header)
     for t in toks:
         if t.type in ROLE_KEYS:
@@ -366,7 +364,6 @@ def _tables(doc, rs, classes, class_ev, general, general_ev):
 
 def _level_rows(table, rs, general, general_ev) -> None:
     """A table whose rows are government levels (中央 | 80%, 省级 | 70元): the split of the standard."""
-    from ..lexicon import tokens
     rows = [r for r in table.rows[1:] if len(r) == 2]
     if len(rows) < 2 or len(rows) != len(table.rows) - 1:
         return

@@ -15,7 +15,7 @@ from collections import Counter
 from lark import Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import alternation, mentions, word_list
+from ..lexicon import Tok, alternation, mentions, word_list
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, title_types, use
 
@@ -59,19 +59,21 @@ _T = PeriodTransformer()
 
 def as_years(toks):
     """A date that is only a year (2024年, 2025年度) names a year; it is not a range bound."""
-    from ..lexicon import Tok
-    out = []
+    out = None
     for i, t in enumerate(toks):
-        bare = t.type == "DATE" and t.value.value.month is None and not t.value.value.year_end
-        nxt = toks[i + 1].type if i + 1 < len(toks) else None
-        prv = toks[i - 1].type if i else None
-        if bare and nxt != "TO" and prv != "TO":
-            t = Tok("YEAR", t.text, t.start, t.end, t.value)
-        out.append(t)
-    return out
+        if t.type != "DATE" or t.value.value.month is not None or t.value.value.year_end:
+            continue
+        if (i + 1 < len(toks) and toks[i + 1].type == "TO") or (i and toks[i - 1].type == "TO"):
+            continue
+        if out is None:
+            out = list(toks)
+        out[i] = Tok("YEAR", t.text, t.start, t.end, t.value)
+    return toks if out is None else out
 
 
 def parse_clause(toks):
+    if not any(t.type == "DATE" for t in toks):
+        return None
     toks = as_years(toks)
     if not any(t.type == "DATE" for t in toks):
         return None

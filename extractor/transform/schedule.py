@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..dates import resolve
-from ..lexicon import _load_toml, tokens
+from ..lexicon import Tok, _load_toml, tokens
 from .base import clauses, clean, evidence, title_types, use
 from .periods import parse_clause, year_context
 
@@ -125,7 +125,6 @@ def apply(doc, rs) -> None:
 
 
 def _shift(tok, off):
-    from ..lexicon import Tok
     return Tok(tok.type, tok.text, tok.start + off, tok.end + off, tok.value)
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import alternation, canonical_group, mentions, tokens
+from ..lexicon import Tok, alternation, canonical_group, mentions, tokens
 from ..parse import parse
 from .base import clean, evidence, sentence_tokens, use
 
@@ -126,12 +126,10 @@ def _first(toks, kind, paren=False):
         if getattr(t, "type", None) == kind:
             return t.value
         if paren and getattr(t, "type", None) == "PAREN":
-            from ..lexicon import tokens
             inner = [x for x in tokens(t.value.text) if x.type == kind]
             if inner:
                 x = inner[0]
                 # re-base the inner token onto the sentence
-                from ..lexicon import Tok
                 return Tok(x.type, x.text, t.value.start + 1 + x.start, t.value.start + 1 + x.end, x.value)
     return None
 
