@@ -25,6 +25,7 @@ twice is one reference, with the 文号 of whichever citation has one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -230,12 +231,14 @@ def _same_title(a: str | None, b: str | None) -> bool:
 
 # ---------------------------------------------------------------- issuing bodies
 
-def _region_at(text: str, i: int, within: str | None) -> int:
-    """Length of the region name starting at text[i] (0 if none), longest first."""
-    for k in range(min(12, len(text) - i), 1, -1):
-        s = text[i:i + k]
-        if s[-1] not in _UNITS:
-            continue
+def _region_at(text: str, i: int, within: str | None, ends: list[int]) -> int:
+    """Length of the region name starting at text[i] (0 if none), longest first.
+
+    `ends` are the offsets of the line's unit characters (省 市 县 区…): a region
+    name ends on one, so only those ends are tried."""
+    for j in reversed(ends[bisect_left(ends, i + 1):bisect_right(ends, i + 11)]):
+        k = j + 1 - i
+        s = text[i:j + 1]
         if s in _REGION_CACHE:
             if _REGION_CACHE[s]:
                 return k
@@ -258,6 +261,7 @@ def org_tokens(text: str) -> list[Tok]:
     suffix = _alternation("org", "SUFFIX")
     i, n, run = 0, len(text), -1
     within = None
+    ends = [j for j, ch in enumerate(text) if ch in _UNITS]
 
     def flush(upto: int) -> None:
         nonlocal run
@@ -275,7 +279,7 @@ def org_tokens(text: str) -> list[Tok]:
             toks.append(Tok("GAP", text[i:j], i, j))
             i = j
             continue
-        k = _region_at(text, i, within)
+        k = _region_at(text, i, within, ends)
         if k:
             flush(i)
             toks.append(Tok("REGION", text[i:i + k], i, i + k))
