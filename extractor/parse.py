@@ -169,6 +169,58 @@ def _run(table: _Table, toks: list[Tok], start: str):
             return value_stack[-1]
 
 
+def fitting_prefixes(family: str, toks: list[Tok], cuts: list[int], start: str = "start") -> list[int]:
+    """The cuts c (ascending offsets into `toks`) for which toks[:c] fits the grammar, in one
+    pass over the tokens: at each cut the end of input is tried on a copy of the state stack
+    (states only: no callbacks run)."""
+    table = _table(family)
+    known, states = table.known, table.states
+    end_state = table.end_states[start]
+    stack = [table.start_states[start]]
+    wanted = set(cuts)
+    out: list[int] = []
+    prev_text = False
+
+    def accepts_end() -> bool:
+        st = stack[:]
+        while True:
+            act = states[st[-1]].get("$END")
+            if act is None or act[0]:
+                return False
+            size, name, _ = act[1]
+            if size:
+                del st[-size:]
+            st.append(states[st[-1]][name][1])
+            if st[-1] == end_state:
+                return True
+
+    for pos in range(len(toks) + 1):
+        if pos in wanted and accepts_end():
+            out.append(pos)
+        if pos == len(toks) or pos >= cuts[-1]:
+            break
+        typ = toks[pos].type
+        if typ not in known:
+            if "TEXT" not in known or typ in NEVER_TEXT:
+                break
+            if prev_text:
+                continue
+            typ = "TEXT"
+        prev_text = typ == "TEXT"
+        while True:
+            act = states[stack[-1]].get(typ)
+            if act is None:
+                return out
+            if act[0]:
+                stack.append(act[1])
+                break
+            size, name, _ = act[1]
+            if size:
+                del stack[-size:]
+            stack.append(states[stack[-1]][name][1])
+    return out
+
+
 def parse(family: str, toks: list[Tok], start: str = "start", using=None):
     """`toks` under grammar/<family>.lark, or None if they do not fit.
 

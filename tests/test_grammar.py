@@ -185,3 +185,33 @@ def test_period_wordings(text, periods):
 def test_ratio_figure():
     v = parse_value("8：1：0.5：0.5", "ratio")
     assert v is not None and v.value == (8, 1, 0.5, 0.5)
+
+
+def _seed_sentences():
+    from pathlib import Path
+
+    from extractor.load import load
+    from extractor.normalize import normalize
+    from extractor.segment import segment
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    for p in sorted(root.glob("*.txt")):
+        src = load(p)
+        yield from segment(normalize(src.lines, src.locs)).sentences
+
+
+@pytest.mark.parametrize("family", ["subsidy", "funding", "period", "policy"])
+def test_fitting_prefixes_agrees_with_parsing_each_prefix(family):
+    from extractor.parse import fitting_prefixes
+    checked = fitted = 0
+    for sent in _seed_sentences():
+        toks = sent.tokens
+        cuts = [i for i, t in enumerate(toks) if t.type in ("COMMA", "COLON")] + [len(toks)]
+        cuts = [c for c in cuts if c]
+        if not cuts:
+            continue
+        got = fitting_prefixes(family, toks, cuts)
+        want = [c for c in cuts if parse(family, toks[:c]) is not None]
+        assert got == want, sent.text
+        checked += len(cuts)
+        fitted += len(want)
+    assert checked > 200 and fitted > 0

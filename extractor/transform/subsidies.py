@@ -14,7 +14,7 @@ from functools import lru_cache
 from lark import Transformer, v_args
 
 from ..lexicon import Tok, alternation, canonical_group, mentions, tokens
-from ..parse import parse
+from ..parse import fitting_prefixes, parse
 from .base import clean, evidence, sentence_tokens, use
 
 MAX_CLAUSES = 6
@@ -219,7 +219,12 @@ def _statements(toks, start="start"):
                 and last + 1 - i < MAX_CLAUSES:
             last += 1
         found = None
+        whole = toks[starts[i]:ends[last]]
+        cuts = [ends[j] - starts[i] for j in range(k, last + 1)]
+        fits = set(fitting_prefixes("subsidy", whole, cuts, start))
         for j in range(last, k - 1, -1):
+            if ends[j] - starts[i] not in fits:
+                continue
             chunk = toks[starts[i]:ends[j]]
             st = parse("subsidy", chunk, start, using=_T)
             if st is not None:
