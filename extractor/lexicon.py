@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
 from .errors import GrammarError
@@ -192,8 +193,8 @@ def population(label: str) -> Entry | None:
 
 
 # ---------------------------------------------------------------- the lexer
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token of a clause (a tuple: a sentence makes dozens, and tuples cost least to build)."""
     type: str
     text: str
     start: int
