@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -230,9 +231,10 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
         values = scan(text)
     marks: list[Tok] = []
     taken = bytearray(len(text))
-    for s, e in _paren_spans(text):
-        marks.append(Tok("PAREN", text[s + 1:e - 1], s, e))
-        taken[s:e] = b"\x01" * (e - s)
+    if _BRACKET.search(text):
+        for s, e in _paren_spans(text):
+            marks.append(Tok("PAREN", text[s + 1:e - 1], s, e))
+            taken[s:e] = b"\x01" * (e - s)
     for v in values:
         if taken.find(1, v.start, v.end) >= 0:
             continue
@@ -246,21 +248,25 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
         word = m.group()
         marks.append(Tok(kw[word], word, a, b))
         taken[a:b] = b"\x01" * (b - a)
-    marks.sort(key=lambda t: t.start)
+    marks.sort(key=_START)
     out: list[Tok] = []
     pos = 0
+    whole, parts = _whole(), _particles()
     for t in marks:
         if t.start > pos:
-            _text(text, pos, t.start, out)
+            _text(text, pos, t.start, out, whole, parts)
         if t.type != "SKIP" or keep_skip:
             out.append(t)
         pos = t.end
     if pos < len(text):
-        _text(text, pos, len(text), out)
+        _text(text, pos, len(text), out, whole, parts)
     return out
 
 
-def _text(text: str, s: int, e: int, out: list[Tok]) -> None:
+_START = itemgetter(2)  # Tok.start
+
+
+def _text(text: str, s: int, e: int, out: list[Tok], whole: dict[str, str], parts: dict[str, str]) -> None:
     """A run of other text: particles at its edges become tokens, the rest is TEXT."""
     while s < e and text[s] == " ":
         s += 1
@@ -268,25 +274,30 @@ def _text(text: str, s: int, e: int, out: list[Tok]) -> None:
         e -= 1
     if s >= e:
         return
-    whole = _whole()
-    if text[s:e] in whole:
-        _emit(Tok(whole[text[s:e]], text[s:e], s, e), out)
+    chunk = text[s:e]
+    if chunk in whole:
+        _emit(Tok(whole[chunk], chunk, s, e), out)
         return
-    parts = _particles()
-    tail: list[Tok] = []
+    tail = None
+    s0 = s
     if text[s] in parts:
         _emit(Tok(parts[text[s]], text[s], s, s + 1), out)
         s += 1
     if e > s and text[e - 1] in parts:
-        tail.append(Tok(parts[text[e - 1]], text[e - 1], e - 1, e))
+        tail = Tok(parts[text[e - 1]], text[e - 1], e - 1, e)
         e -= 1
-    chunk = text[s:e]
+    if tail is not None or s != s0:
+        chunk = text[s:e]
     if chunk in whole:  # 县 in 县按…: a word once its particles are off
         _emit(Tok(whole[chunk], chunk, s, e), out)
     elif chunk.strip(" 。；.·"):
-        _emit(Tok("TEXT", chunk, s, e), out)
-    for t in tail:
-        _emit(t, out)
+        if out and out[-1].type == "TEXT" and out[-1].end >= s - 1:
+            prev = out[-1]
+            out[-1] = Tok("TEXT", prev.text + chunk, prev.start, e)
+        else:
+            out.append(Tok("TEXT", chunk, s, e))
+    if tail is not None:
+        _emit(tail, out)
 
 
 def _emit(t: Tok, out: list[Tok]) -> None:
