@@ -114,14 +114,14 @@ def _keyword_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _terms_re(types: frozenset[str]) -> re.Pattern:
-    words = sorted((w for w, t in _words().items() if t in types), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) or r"(?!)")
+def _terms_re(types: tuple[str, ...]) -> re.Pattern:
+    words = [w for w, t in _words().items() if t in types]
+    return re.compile(trie_pattern(words) if words else r"(?!)")
 
 
 def mentions(text: str, *types: str) -> bool:
     """Does `text` contain a word of one of these terminals?  (A cheap test before tokenizing.)"""
-    return _terms_re(frozenset(types)).search(text) is not None
+    return _terms_re(types).search(text) is not None
 
 
 def word_pattern() -> re.Pattern:
