@@ -140,7 +140,9 @@ def format_number(n: int, fmt: str) -> str:
 class Numbering:
     """Counters of Word's automatic numbering, fed paragraph by paragraph in order."""
 
-    def __init__(self, numbering_xml: bytes | None, styles_xml: bytes | None):
+    def __init__(self, numbering_xml, styles_xml):
+        """Each part as bytes, or as the element python-docx already parsed (a styles part of
+        Word's template is some 350 KB: parsing it twice cost more than the rest of loading)."""
         from lxml import etree
 
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId -> ilvl -> (start, fmt, text)
@@ -149,8 +151,8 @@ class Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         self.seen: set[str] = set()
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        if numbering_xml:
-            root = etree.fromstring(numbering_xml, parser)
+        if numbering_xml is not None and len(numbering_xml):
+            root = numbering_xml if not isinstance(numbering_xml, bytes) else etree.fromstring(numbering_xml, parser)
             for an in root.iter(W + "abstractNum"):
                 levels = {}
                 for lvl in an.iter(W + "lvl"):
@@ -165,8 +167,8 @@ class Numbering:
                         overrides[_int(ov.get(W + "ilvl"), 0, 0, 9)] = _int(so.get(W + "val"), 1)
                 if absid is not None:
                     self.nums[num.get(W + "numId")] = (absid.get(W + "val"), overrides)
-        if styles_xml:
-            root = etree.fromstring(styles_xml, parser)
+        if styles_xml is not None and len(styles_xml):
+            root = styles_xml if not isinstance(styles_xml, bytes) else etree.fromstring(styles_xml, parser)
             based: dict[str, str] = {}
             for st in root.iter(W + "style"):
                 sid = st.get(W + "styleId")
@@ -322,6 +324,26 @@ def _body_items(body):
             yield from _body_items(child.find(W + "sdtContent") if child.tag == W + "sdt" else child)
 
 
+def _parsed_parts(document) -> dict:
+    """Part name -> the XML element python-docx parsed for it."""
+    out = {}
+    try:
+        for part in document.part.package.iter_parts():
+            element = getattr(part, "_element", None)
+            if element is not None:
+                out[str(part.partname).lstrip("/")] = element
+    except Exception:  # noqa: BLE001 - a damaged package: the parts are read again below
+        return {}
+    return out
+
+
+def _part(zf, parsed: dict, name: str, names: set, shown: str):
+    """A part as python-docx's element when it parsed it, else as bytes (None when absent)."""
+    if name not in names:
+        return None
+    return parsed[name] if name in parsed else _read(zf, name, shown)
+
+
 def load_docx(data: bytes, shown: str):
     zf = _check_zip(data, shown)
     try:
@@ -339,8 +361,9 @@ def load_docx(data: bytes, shown: str):
         raise InputError(shown, f"damaged .docx (python-docx cannot read it: {type(exc).__name__})", _HINT) from None
 
     names = set(zf.namelist())
-    numbering = Numbering(_read(zf, "word/numbering.xml", shown) if "word/numbering.xml" in names else None,
-                          _read(zf, "word/styles.xml", shown) if "word/styles.xml" in names else None)
+    parsed = _parsed_parts(document)
+    numbering = Numbering(_part(zf, parsed, "word/numbering.xml", names, shown),
+                          _part(zf, parsed, "word/styles.xml", names, shown))
     lines: list[str] = []
     locs: list[str | None] = []
     budget = [limits.MAX_TABLE_CELLS]
