@@ -134,14 +134,42 @@ def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
     return out
 
 
+def _path_bounds(page):
+    """Bounds (left, bottom, right, top) of the page's path objects, and of those inside its
+    top-level forms, in content order.  pdfium's raw calls: pypdfium2's get_objects wraps
+    every object of the page (each text run too) in a Python object, which cost more than
+    reading the page's text."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    from pypdfium2 import PdfiumError
+    box = [ctypes.c_float() for _ in range(4)]
+
+    def walk(parent, count, get, level):
+        n = count(parent)
+        if n < 0:
+            raise PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise PdfiumError("Failed to get pageobject.")
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                if not raw.FPDFPageObj_GetBounds(obj, *box):
+                    raise PdfiumError("Failed to locate pageobject.")
+                yield tuple(b.value for b in box)
+            elif kind == raw.FPDF_PAGEOBJ_FORM and level < 1:
+                yield from walk(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, level + 1)
+
+    return walk(page.raw, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, 0)
+
+
 def _ruled_tables(page, textpage, count_paths: list[int]) -> list[_Table] | None:
     """Tables drawn as thin line objects; None when the page has lines that do not form a readable grid."""
-    import pypdfium2.raw as raw
     horiz, vert = [], []
     paths = 0
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+    for left, bottom, right, top in _path_bounds(page):
         paths += 1
-        left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
         if h <= _THIN and w > 10:
             horiz.append(((bottom + top) / 2, left, right))
