@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .. import limits
@@ -91,8 +92,9 @@ def _spaces(textpage, text: str) -> dict[int, str]:
     PDFium invented between glyphs goes, a narrow real space stays one space."""
     import pypdfium2.raw as raw
     out: dict[int, str] = {}
-    for i, ch in enumerate(text):
-        if ch != " " or i == 0 or i + 1 >= len(text) or text[i - 1] in "\r\n" or text[i + 1] in "\r\n":
+    for m in _SPACE.finditer(text):
+        i = m.start()
+        if i == 0 or i + 1 >= len(text) or text[i - 1] in "\r\n" or text[i + 1] in "\r\n":
             continue
         left = textpage.get_charbox(i - 1)
         right = textpage.get_charbox(i + 1)
@@ -104,15 +106,33 @@ def _spaces(textpage, text: str) -> dict[int, str]:
     return out
 
 
+_SPACE = re.compile(" ")
+
+
+def _respaced(text: str, start: int, end: int, spaces: dict[int, str], keys: list[int]) -> str:
+    """text[start:end] with the spaces of `spaces` replaced (`keys`: its offsets, sorted)."""
+    lo, hi = bisect_left(keys, start), bisect_left(keys, end)
+    if lo == hi:
+        return text[start:end]
+    parts, pos = [], start
+    for k in keys[lo:hi]:
+        parts.append(text[pos:k])
+        parts.append(spaces[k])
+        pos = k + 1
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
 def _page_lines(textpage) -> list[_Line]:
     text = textpage.get_text_range()
     spaces = _spaces(textpage, text)
+    keys = sorted(spaces)
     lines: list[_Line] = []
     start = 0
     for m in re.finditer(r"\r\n|\n|\r|$", text):
         end = m.start()
         if end > start:
-            piece = "".join(spaces.get(i, ch) for i, ch in enumerate(text[start:end], start))
+            piece = _respaced(text, start, end, spaces, keys)
             if piece.strip():
                 first = start + (len(text[start:end]) - len(text[start:end].lstrip()))
                 last = start + len(text[start:end].rstrip()) - 1
