@@ -470,5 +470,20 @@ def area_code(name: str, within: str | None = None) -> str | None:
     if r is None:
         return None
     city = r.city if r.level in ("county", "district") and r.city else r.name
-    found = [a for p, c, a in _area_codes() if r.province.startswith(p) and city.startswith(c)]
-    return found[0] if len(set(found)) == 1 else None
+    found = {a for p, rows in _area_index().items() if r.province.startswith(p)
+             for c, a in rows if city.startswith(c)}
+    return found.pop() if len(found) == 1 else None
+
+
+_AREA_INDEX: dict | None = None
+
+
+def _area_index() -> dict[str, list[tuple[str, str]]]:
+    """The area code rows by province: province -> [(city, area code)]."""
+    global _AREA_INDEX
+    if _AREA_INDEX is None:
+        index: dict[str, list[tuple[str, str]]] = {}
+        for p, c, a in _area_codes():
+            index.setdefault(p, []).append((c, a))
+        _AREA_INDEX = index
+    return _AREA_INDEX

@@ -37,6 +37,7 @@ _AREA_PREFIX = re.compile(r"^（?(0\d{2,3})[）\-—]")
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,8}·[\u3400-\u9fff·]{1,12}$")
 _PUNCT = {"：": "COLON", "，": "COMMA", "、": "DUN", "；": "COMMA", "。": "COMMA"}
+_PUNCT_RE = re.compile("[" + re.escape("".join(_PUNCT)) + "]")
 _OPEN, _CLOSE = "（", "）"
 
 
@@ -119,11 +120,12 @@ def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
     return out
 
 
-def lex(text: str, cuts: frozenset[int] = frozenset()) -> list[Tok]:
+def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]:
     """Tokens of a sentence for grammar/contacts.lark (offsets relative to `text`).
 
     `cuts` are offsets where a physical line starts: roster lines are read
-    one by one, so a run of text never spans them.
+    one by one, so a run of text never spans them.  `values`: the figures of
+    `text` when already scanned.
     """
     v = vocab()
     marks: list[Tok] = []
@@ -141,7 +143,7 @@ def lex(text: str, cuts: frozenset[int] = frozenset()) -> list[Tok]:
             if label in v.roles:
                 mark(Tok("ROLE", label, s, colon))
     if _DIGITS.search(text):
-        for val in scan(text):
+        for val in (scan(text) if values is None else values):
             if val.kind == "phone" and not any(taken[val.start:val.end]):
                 mark(Tok("PHONE", val.text, val.start, val.end, val))
         for m in _SERVICE.finditer(text):
@@ -153,9 +155,10 @@ def lex(text: str, cuts: frozenset[int] = frozenset()) -> list[Tok]:
     for m in v.word_re.finditer(text):
         if not any(taken[m.start():m.end()]):
             mark(Tok(v.words[m.group()], m.group(), m.start(), m.end()))
-    for i, ch in enumerate(text):
-        if ch in _PUNCT and not taken[i]:
-            mark(Tok(_PUNCT[ch], ch, i, i + 1))
+    for m in _PUNCT_RE.finditer(text):
+        i = m.start()
+        if not taken[i]:
+            mark(Tok(_PUNCT[m.group()], m.group(), i, i + 1))
     marks.sort(key=lambda t: t.start)
     out: list[Tok] = []
     pos = 0
@@ -348,10 +351,10 @@ def apply(doc, rs) -> None:
             continue
         if roster is not None or head:
             cuts = _cuts(sent)
-            roster, group = _roster(doc, sent, lex(sent.text, cuts), roster, group, out, v)
+            roster, group = _roster(doc, sent, lex(sent.text, cuts, sent.values), roster, group, out, v)
             if roster is not None:
                 continue
-        _clauses(doc, sent, lex(sent.text), group, rs, out, v)
+        _clauses(doc, sent, lex(sent.text, values=sent.values), group, rs, out, v)
     _tables(doc, rs, out, v)
     out.emit()
 
