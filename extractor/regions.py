@@ -243,6 +243,17 @@ def _pick_highest(rows: list[int]) -> int | None:
 
 # ---------------------------------------------------------------- API
 
+_FULL_STARTS: frozenset[str] | None = None
+
+
+def full_name_starts() -> frozenset[str]:
+    """The first characters of every full region name (no name starts with another)."""
+    global _FULL_STARTS
+    if _FULL_STARTS is None:
+        _FULL_STARTS = frozenset(name[0] for name in _data().full if name)
+    return _FULL_STARTS
+
+
 def lookup(name: str, within: str | None = None) -> Region | None:
     """The region called `name` (full name or short form), or None.
 

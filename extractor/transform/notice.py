@@ -262,6 +262,7 @@ def org_tokens(text: str) -> list[Tok]:
     i, n, run = 0, len(text), -1
     within = None
     ends = [j for j, ch in enumerate(text) if ch in _UNITS]
+    starts = regions.full_name_starts()
 
     def flush(upto: int) -> None:
         nonlocal run
@@ -279,7 +280,7 @@ def org_tokens(text: str) -> list[Tok]:
             toks.append(Tok("GAP", text[i:j], i, j))
             i = j
             continue
-        k = _region_at(text, i, within, ends)
+        k = _region_at(text, i, within, ends) if ch in starts else 0  # a full name starts with one of these
         if k:
             flush(i)
             toks.append(Tok("REGION", text[i:i + k], i, i + k))

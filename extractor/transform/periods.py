@@ -80,6 +80,15 @@ def parse_clause(toks):
     return parse("period", toks, using=_T)
 
 
+def clause_facts(sent) -> list[tuple[list, dict | None]]:
+    """(clause, period fact or None) for each clause of a sentence.  Periods and the
+    schedule both read them: they are parsed once and kept on the sentence."""
+    got = sent.__dict__.get("_period_facts")
+    if got is None:
+        got = sent.__dict__["_period_facts"] = [(c, parse_clause(c)) for c in clauses(sentence_tokens(sent))]
+    return got
+
+
 def year_context(doc, rs) -> YearContext:
     """The anchor for dates without a year: issue date, else the collection year."""
     issued = rs.get("/notice/issued_on")
@@ -120,8 +129,7 @@ def apply(doc, rs) -> None:
             continue
         # 补办参保…前, or a deadline set after the enrollment period ends (集中参保期结束后…3月31日前)
         makeup = "MAKEUP" in _types(toks) or {"ENROLL", "AFTER_END"} <= _types(toks)
-        for clause in clauses(toks):
-            fact = parse_clause(clause)
+        for clause, fact in clause_facts(sent):
             if fact is None or not fact["range"]:
                 continue
             lead, trail, dates = _types(fact["lead"]), _types(fact["trail"]), fact["range"]

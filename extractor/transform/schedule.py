@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..dates import resolve
 from ..lexicon import Tok, _load_toml, tokens
 from .base import clauses, clean, evidence, title_types, use
-from .periods import parse_clause, year_context
+from .periods import clause_facts, parse_clause, year_context
 
 _RECURRING = re.compile(r"每月\d{1,2}日(?:(?:至|-|—|~)\d{1,2}日)?(?:前)?")
 _PAREN = re.compile(r"（([^（）]*)）")
@@ -153,8 +153,7 @@ def _sentence_items(sent):
         if _RECURRING.search(sent.text):
             yield None, 0, clean(sent.text)
         return
-    for clause in clauses(toks):
-        fact = parse_clause(clause)
+    for clause, fact in clause_facts(sent):
         end = clause[-1].end
         if not fact or not fact["range"]:
             if _RECURRING.search(sent.text[clause[0].start:end]):
