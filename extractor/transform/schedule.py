@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..dates import resolve
 from ..lexicon import Tok, _load_toml, tokens
-from .base import clauses, clean, evidence, title_types, use
+from .base import clean, evidence, title_types, use
 from .periods import clause_facts, parse_clause, year_context
 
 _RECURRING = re.compile(r"每月\d{1,2}日(?:(?:至|-|—|~)\d{1,2}日)?(?:前)?")
