@@ -181,12 +181,17 @@ def _joins(prev: str, nxt: str) -> bool:
     return len(prev) >= WRAP_WIDTH or _word_across(prev, nxt)
 
 
+_WORDS: list = []  # the vocabulary's word pattern, loaded on first use (lexicon loads the vocabulary)
+
+
 def _word_across(prev: str, nxt: str) -> bool:
     """A vocabulary word broken by the line end (低保边缘家庭成 | 员) means the line was wrapped."""
-    from .lexicon import word_pattern  # the vocabulary, loaded once
+    if not _WORDS:
+        from .lexicon import word_pattern
+        _WORDS.append(word_pattern())
     head, tail = prev[-8:], nxt[:8]
     joined = head + tail
-    for m in word_pattern().finditer(joined):
+    for m in _WORDS[0].finditer(joined):
         if m.start() < len(head) < m.end() and len(m.group()) >= 3:
             return True
     return False
