@@ -28,7 +28,7 @@ def extract(path: str | Path) -> dict:
 
 
 def extract_text(text: str, name: str = "<text>") -> dict:
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "surrogatepass")  # lone surrogates are dropped by normalize; the digest still sees them
     lines = text.replace("\r\n", "\n").split("\n")
     src = Source(name, hashlib.sha256(data).hexdigest(), "text/plain", lines, "utf-8")
     return extract_source(src)

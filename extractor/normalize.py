@@ -54,7 +54,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\[\n]*\]")  # no [ inside: linear on "[bookmark:" runs; one line
 _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _MD_BULLET = re.compile(r"^\s*(?:[-*•·]\s+)+(?=\S)")  # all leading bullets: "- - x" -> "x" (idempotent)
-_COMMA_THOUSANDS = re.compile(r"(\d)[,，](?=\d{3}(?!\d))")
+_COMMA_THOUSANDS = re.compile(r"，(?=\d{3}(?!\d))")  # after folding every comma is ，; see _drop_comma
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF); see _join_thousands
 _GAP = re.compile(r"[ ]{2,}")
 _PIPE_RULE = re.compile(r":?-{2,}:?")
@@ -72,10 +72,11 @@ WRAP_WIDTH = 16
 
 def fold(text: str) -> str:
     """Character-level normalization (no joining); never adds or removes a line break."""
-    text = _SURROGATE.sub("", text)
+    if not _encodable(text):
+        text = _SURROGATE.sub("", text)
     text = _BOOKMARK.sub("", text)
     text = _FOLDABLE.sub(_fold_char, text)
-    text = _COMMA_THOUSANDS.sub(r"\1", text)
+    text = _COMMA_THOUSANDS.sub(_drop_comma, text)
     text = _SPACE_THOUSANDS.sub(_join_thousands, text)
     text = _SPACE_RUN.sub(_num_space, text)
     return text
@@ -85,10 +86,25 @@ def fold(text: str) -> str:
 # pattern that opens with a lookbehind is tried at every character of the text.
 _FOLD_STR = {chr(k): v or "" for k, v in FOLD.items()}
 _FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLD_STR)) + "]")
-_SPACE_RUN = re.compile(r"[ ]+")
+_SPACE_RUN = re.compile(r" [ ]*")  # a literal first: "[ ]+" is tried at every character
 _UNIT_AFTER_NUMBER = frozenset("年月日元号%万千百角分周岁个天时人名户家倍")
 _DIGIT_AFTER = frozenset("〕），、：（")
 _AFTER_DIGIT = frozenset("〔（，。；、")
+
+
+def _encodable(text: str) -> bool:
+    """No lone surrogates (the common case, tested in C before the regex runs)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _drop_comma(m: re.Match) -> str:
+    """The comma of 1,070 goes when a digit is before it."""
+    s = m.start()
+    return "" if s and m.string[s - 1].isdecimal() else m.group()
 
 
 def _fold_char(m: re.Match) -> str:

@@ -21,7 +21,7 @@ SET = settings(max_examples=200, deadline=None, suppress_health_check=[HealthChe
 
 ALPHABET = st.sampled_from(list("0123456789.%元万年月日号底末旬初上中下个月周岁天人名户次倍以上下内不低于超过至少最高多每人"
                                 "一二三四五六七八九十百千零〇○两点之分，。；：、（）〔〕【】[]《》“”-—~/ \t|#*_>")
-                           + ["\u200b", "\u200e", "\u202e", "\ufeff", "\u3000", "\x00", "\x7f", "\r", "１", "，", "（",
+                           + ["\u200b", "\u200e", "\u202e", "\ufeff", "\ud83d", "\udc80", "\u3000", "\x00", "\x7f", "\r", "１", "，", "（",
                               "低保对象", "特困人员", "城乡居民", "参保缴费", "个人缴费", "财政补助", "资助", "标准为"])
 TEXT = st.lists(ALPHABET, max_size=80).map("".join) | st.text(max_size=60)
 LINES = st.lists(TEXT, max_size=12)
