@@ -25,6 +25,7 @@ _LEVELS = [
 _OPEN = "（《“〈[【〔"
 _CLOSE = "）》”〉]】〕"
 SENTENCE_END = "。！？；"
+_INLINE_TITLE = re.compile(r"([^。；：]{1,40}?)[。；：]")
 
 
 def heading_level(text: str) -> tuple[int, int] | None:
@@ -69,6 +70,7 @@ class Sentence:
     section: tuple[str, ...]        # titles of the enclosing headings, outermost first
     index: int = 0
     heading: str | None = None      # the title, when the sentence opens with an inline heading
+    _kinds = None                   # (not a field) the kinds of its figures, once computed
 
     @property
     def origin(self) -> int:
@@ -90,9 +92,9 @@ class Sentence:
         return vals
 
     def has(self, *kinds: str) -> bool:
-        found = self.__dict__.get("_kinds")
+        found = self._kinds
         if found is None:
-            found = self.__dict__["_kinds"] = frozenset(v.kind for v in self.values)
+            found = self._kinds = frozenset(v.kind for v in self.values)
         return not found.isdisjoint(kinds)
 
     @property
@@ -153,7 +155,7 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
             level, mlen = hl
             rest = text[mlen:].strip()
             # title: up to the first 。 (inline heading) or the whole short line
-            m = re.match(r"([^。；：]{1,40}?)[。；：]", rest)
+            m = _INLINE_TITLE.match(rest)
             if m:
                 heading = m.group(1)
                 body_start = mlen + (len(text[mlen:]) - len(rest)) + m.end()
@@ -169,12 +171,12 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
                 # the heading itself is a sentence too (it may hold a date: 准备阶段（8月31日前）)
                 sentences.append(Sentence(heading, line, mlen + (len(text[mlen:]) - len(rest)),
                                           tuple(t for _, t in stack), len(sentences), heading))
+        section = tuple(t for _, t in stack)
         for off, piece in split_outside(text[body_start:], SENTENCE_END):
             stripped = piece.strip()
             if not stripped:
                 continue
             lead = len(piece) - len(piece.lstrip())
-            sentences.append(Sentence(stripped, line, body_start + off + lead,
-                                      tuple(t for _, t in stack), len(sentences)))
+            sentences.append(Sentence(stripped, line, body_start + off + lead, section, len(sentences)))
         i += 1
     return Document(norm, sentences, tables, hints or {})
