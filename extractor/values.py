@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lark import Transformer, v_args
 from lark.exceptions import LarkError
@@ -47,8 +48,8 @@ class DatePart:
     year_end: bool = False
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
+    """One figure (a tuple: every sentence's figures are built on each scan, and tuples cost least)."""
     kind: str                   # money | percent | date | count | phone | number
     value: object               # float/int for numbers, DatePart for dates, str for phones
     bound: str | None = None    # "min" | "max"
