@@ -254,7 +254,12 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
     whole, parts = _whole(), _particles()
     for t in marks:
         if t.start > pos:
-            _text(text, pos, t.start, out, whole, parts)
+            gap = text[pos:t.start]
+            if (gap[0] not in _EDGE and gap[-1] not in _EDGE and gap[0] not in parts and gap[-1] not in parts
+                    and gap not in whole and (not out or out[-1].type != "TEXT")):
+                out.append(Tok("TEXT", gap, pos, t.start))  # the common case of _text, inline
+            else:
+                _text(text, pos, t.start, out, whole, parts)
         if t.type != "SKIP" or keep_skip:
             out.append(t)
         pos = t.end
@@ -264,6 +269,7 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
 
 
 _START = itemgetter(2)  # Tok.start
+_EDGE = frozenset(" 。；.·")  # a gap starting or ending with one of these takes the long way
 
 
 def _text(text: str, s: int, e: int, out: list[Tok], whole: dict[str, str], parts: dict[str, str]) -> None:
