@@ -184,11 +184,15 @@ def _best(entries: tuple[Entry, ...], label: str) -> Entry | None:
     return best
 
 
+@lru_cache(maxsize=4096)
 def canonical_group(label: str) -> str | None:
+    """The canonical group a label names (its longest synonym wins), or None.  Memoized:
+    group labels recur from notice to notice, and the test runs over every synonym."""
     e = _best(groups(), label)
     return e.name if e else None
 
 
+@lru_cache(maxsize=4096)
 def population(label: str) -> Entry | None:
     return _best(populations(), label)
 
