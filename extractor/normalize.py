@@ -67,6 +67,7 @@ _TERMINAL = "。；！？：:"
 _CONTINUES = "，、（《“—-"
 _CONT_START = re.compile(r"^[\d年月日号元%）》〉”，。、；：]")
 _TITLE_END = re.compile(r"(?:通知|方案|意见|办法|决定|通告|公告|细则|规定)(?:（[^）]{0,8}稿）)?$")
+_TITLE_LAST = frozenset("知案见法定告则）")  # the last characters _TITLE_END can match
 WRAP_WIDTH = 16
 
 
@@ -176,7 +177,7 @@ def is_heading(text: str) -> bool:
 
 
 def _has_gap(text: str) -> bool:
-    return bool(_GAP.search(text.strip()))
+    return "  " in text.strip()  # what _GAP finds, by a substring test
 
 
 def _joins(prev: str, nxt: str) -> bool:
@@ -188,7 +189,7 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if _has_gap(prev) or _has_gap(nxt):
         return False
-    if _TITLE_END.search(prev):
+    if prev[-1] in _TITLE_LAST and _TITLE_END.search(prev):
         return False  # a document title ends its own line
     if is_heading(prev) and len(prev) < WRAP_WIDTH and prev[-1] not in _CONTINUES:
         return False

@@ -28,8 +28,13 @@ SENTENCE_END = "。！？；"
 _INLINE_TITLE = re.compile(r"([^。；：]{1,40}?)[。；：]")
 
 
+_MARK_FIRST = frozenset("一二三四五六七八九十（(")  # every outline marker starts with one, or with a digit
+
+
 def heading_level(text: str) -> tuple[int, int] | None:
     """(level, length of the marker) if `text` starts with an outline marker."""
+    if not text or (text[0] not in _MARK_FIRST and not text[0].isdecimal()):
+        return None
     for level, rx in _LEVELS:
         m = rx.match(text)
         if m:
