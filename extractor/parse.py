@@ -116,108 +116,93 @@ def _leaf(t: Tok, typ: str) -> Token:
     return leaf
 
 
-def _run(table: _Table, toks: list[Tok], start: str):
-    """LALR over `toks`: the value of the start rule, or _NO_FIT."""
-    known = table.known
-    states = table.states
-    state_stack = [table.start_states[start]]
-    value_stack: list = []
+def _fed(toks: list[Tok], known: frozenset[str]):
+    """(offset, token, terminal) for each token fed to a grammar that knows `known`: a word it
+    does not know is TEXT (a run of them one TEXT); terminal None when the token cannot fit."""
     prev_text = False
-    for t in toks:
+    text_ok = "TEXT" in known
+    for i, t in enumerate(toks):
         typ = t.type
         if typ not in known:
-            if "TEXT" not in known or typ in NEVER_TEXT:
-                return _NO_FIT
+            if not text_ok or typ in NEVER_TEXT:
+                yield i, t, None
+                return
             if prev_text:
                 continue
             typ = "TEXT"
         prev_text = typ == "TEXT"
-        while True:
-            act = states[state_stack[-1]].get(typ)
-            if act is None:
-                return _NO_FIT
-            if act[0]:
-                state_stack.append(act[1])
-                value_stack.append(_leaf(t, typ))
-                break
-            size, name, callback = act[1]
-            if size:
-                children = value_stack[-size:]
-                del state_stack[-size:]
-                del value_stack[-size:]
-            else:
-                children = []
-            value = callback(children)
-            state_stack.append(states[state_stack[-1]][name][1])
-            value_stack.append(value)
-    end_state = table.end_states[start]
-    while True:
-        act = states[state_stack[-1]].get("$END")
-        if act is None or act[0]:
-            return _NO_FIT
-        size, name, callback = act[1]
+        yield i, t, typ
+
+
+def _reduce(states, stack: list, values: list | None, rule: tuple) -> None:
+    """Reduce by `rule` (size, name, callback); without `values` only the states move."""
+    size, name, callback = rule
+    if values is not None:
+        children = values[-size:] if size else []
         if size:
-            children = value_stack[-size:]
-            del state_stack[-size:]
-            del value_stack[-size:]
-        else:
-            children = []
-        value = callback(children)
-        state_stack.append(states[state_stack[-1]][name][1])
-        value_stack.append(value)
-        if state_stack[-1] == end_state:
-            return value_stack[-1]
+            del values[-size:]
+        values.append(callback(children))
+    if size:
+        del stack[-size:]
+    stack.append(states[stack[-1]][name][1])
+
+
+def _step(states, stack: list, typ: str, values: list | None = None, leaf=None) -> bool:
+    """Feed one terminal: reduce as the table says, then shift.  False if it does not fit."""
+    while True:
+        act = states[stack[-1]].get(typ)
+        if act is None:
+            return False
+        if act[0]:
+            stack.append(act[1])
+            if values is not None:
+                values.append(leaf)
+            return True
+        _reduce(states, stack, values, act[1])
+
+
+def _end(states, stack: list, values: list | None, end_state: int) -> bool:
+    """Feed the end of input: True once the start rule is complete."""
+    while True:
+        act = states[stack[-1]].get("$END")
+        if act is None or act[0]:
+            return False
+        _reduce(states, stack, values, act[1])
+        if stack[-1] == end_state:
+            return True
+
+
+def _run(table: _Table, toks: list[Tok], start: str):
+    """LALR over `toks`: the value of the start rule, or _NO_FIT."""
+    states = table.states
+    stack = [table.start_states[start]]
+    values: list = []
+    for _, t, typ in _fed(toks, table.known):
+        if typ is None or not _step(states, stack, typ, values, _leaf(t, typ)):
+            return _NO_FIT
+    return values[-1] if _end(states, stack, values, table.end_states[start]) else _NO_FIT
 
 
 def fitting_prefixes(family: str, toks: list[Tok], cuts: list[int], start: str = "start") -> list[int]:
-    """The cuts c (ascending offsets into `toks`) for which toks[:c] fits the grammar, in one
+    """The cuts c (offsets into `toks`) for which toks[:c] fits the grammar, ascending, in one
     pass over the tokens: at each cut the end of input is tried on a copy of the state stack
     (states only: no callbacks run)."""
     table = _table(family)
-    known, states = table.known, table.states
-    end_state = table.end_states[start]
+    states, end_state = table.states, table.end_states[start]
     stack = [table.start_states[start]]
-    wanted = set(cuts)
+    wanted = sorted(set(cuts))
     out: list[int] = []
-    prev_text = False
-
-    def accepts_end() -> bool:
-        st = stack[:]
-        while True:
-            act = states[st[-1]].get("$END")
-            if act is None or act[0]:
-                return False
-            size, name, _ = act[1]
-            if size:
-                del st[-size:]
-            st.append(states[st[-1]][name][1])
-            if st[-1] == end_state:
-                return True
-
-    for pos in range(len(toks) + 1):
-        if pos in wanted and accepts_end():
-            out.append(pos)
-        if pos == len(toks) or pos >= cuts[-1]:
-            break
-        typ = toks[pos].type
-        if typ not in known:
-            if "TEXT" not in known or typ in NEVER_TEXT:
-                break
-            if prev_text:
-                continue
-            typ = "TEXT"
-        prev_text = typ == "TEXT"
-        while True:
-            act = states[stack[-1]].get(typ)
-            if act is None:
-                return out
-            if act[0]:
-                stack.append(act[1])
-                break
-            size, name, _ = act[1]
-            if size:
-                del stack[-size:]
-            stack.append(states[stack[-1]][name][1])
+    k = 0
+    for i, _, typ in _fed(toks, table.known):
+        while k < len(wanted) and wanted[k] <= i:
+            if _end(states, stack[:], None, end_state):
+                out.append(wanted[k])
+            k += 1
+        if k == len(wanted) or typ is None or not _step(states, stack, typ):
+            return out
+    for c in wanted[k:]:  # after the last token fed (tokens read into a TEXT before change nothing)
+        if _end(states, stack[:], None, end_state):
+            out.append(c)
     return out
 
 
