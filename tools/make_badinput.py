@@ -237,6 +237,8 @@ def cases() -> dict[str, bytes]:
     c["corrupt-docx-styles-loop.docx"] = _docx_replace(doc, {"word/styles.xml": (
         f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="a"><w:basedOn w:val="b"/></w:style>'
         '<w:style w:styleId="b"><w:basedOn w:val="a"/></w:style></w:styles>').encode()})
+    at = doc.index(b"PK\x01\x02")  # the first central directory entry: "version needed to extract" 14.8
+    c["corrupt-docx-zip-version.docx"] = doc[:at + 6] + (148).to_bytes(2, "little") + doc[at + 8:]
     c["corrupt-zip-only-header.docx"] = b"PK\x03\x04" + b"\x00" * 26
     c["corrupt-zip-empty.docx"] = b"PK\x05\x06" + b"\x00" * 18
     c["corrupt-pdf-header-only.pdf"] = b"%PDF-1.7\n"

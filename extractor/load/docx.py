@@ -35,6 +35,8 @@ def _check_zip(data: bytes, shown: str) -> zipfile.ZipFile:
                          "an old .doc must be saved as .docx first")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:  # a zip feature Python cannot read ("zip file version 14.8")
+        raise InputError(shown, f"unreadable .docx (the zip archive uses {exc})", _HINT) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
         raise InputError(shown, "damaged or truncated .docx (the zip archive is incomplete)", _HINT) from None
     names = set()
