@@ -116,24 +116,6 @@ def _leaf(t: Tok, typ: str) -> Token:
     return leaf
 
 
-def _fed(toks: list[Tok], known: frozenset[str]):
-    """(offset, token, terminal) for each token fed to a grammar that knows `known`: a word it
-    does not know is TEXT (a run of them one TEXT); terminal None when the token cannot fit."""
-    prev_text = False
-    text_ok = "TEXT" in known
-    for i, t in enumerate(toks):
-        typ = t.type
-        if typ not in known:
-            if not text_ok or typ in NEVER_TEXT:
-                yield i, t, None
-                return
-            if prev_text:
-                continue
-            typ = "TEXT"
-        prev_text = typ == "TEXT"
-        yield i, t, typ
-
-
 def _reduce(states, stack: list, values: list | None, rule: tuple) -> None:
     """Reduce by `rule` (size, name, callback); without `values` only the states move."""
     size, name, callback = rule
@@ -147,20 +129,6 @@ def _reduce(states, stack: list, values: list | None, rule: tuple) -> None:
     stack.append(states[stack[-1]][name][1])
 
 
-def _step(states, stack: list, typ: str, values: list | None = None, leaf=None) -> bool:
-    """Feed one terminal: reduce as the table says, then shift.  False if it does not fit."""
-    while True:
-        act = states[stack[-1]].get(typ)
-        if act is None:
-            return False
-        if act[0]:
-            stack.append(act[1])
-            if values is not None:
-                values.append(leaf)
-            return True
-        _reduce(states, stack, values, act[1])
-
-
 def _end(states, stack: list, values: list | None, end_state: int) -> bool:
     """Feed the end of input: True once the start rule is complete."""
     while True:
@@ -172,38 +140,69 @@ def _end(states, stack: list, values: list | None, end_state: int) -> bool:
             return True
 
 
+def _feed(table: _Table, toks: list[Tok], start: str, values: list | None,
+          cuts: list[int] | None = None, fits: list[int] | None = None) -> list | None:
+    """Feed `toks` to the LALR automaton; the state stack, or None once a token does not fit.
+
+    A word the grammar does not know is TEXT (a run of them one TEXT).  Without
+    `values` only the states move (no callbacks run).  With `cuts` (ascending
+    offsets), each cut c where toks[:c] is complete goes to `fits`; feeding stops
+    after the last cut."""
+    states, known = table.states, table.known
+    text_ok = "TEXT" in known
+    end_state = table.end_states[start]
+    stack = [table.start_states[start]]
+    prev_text = False
+    k = 0
+    for i, t in enumerate(toks):
+        if cuts is not None:
+            while k < len(cuts) and cuts[k] <= i:
+                if _end(states, stack[:], None, end_state):
+                    fits.append(cuts[k])
+                k += 1
+            if k == len(cuts):
+                return None
+        typ = t.type
+        if typ not in known:
+            if not text_ok or typ in NEVER_TEXT:
+                return None
+            if prev_text:
+                continue
+            typ = "TEXT"
+        prev_text = typ == "TEXT"
+        while True:
+            act = states[stack[-1]].get(typ)
+            if act is None:
+                return None
+            if act[0]:
+                stack.append(act[1])
+                if values is not None:
+                    values.append(_leaf(t, typ))
+                break
+            _reduce(states, stack, values, act[1])
+    if cuts is not None:
+        for c in cuts[k:]:  # after the last token (tokens read into a TEXT before change nothing)
+            if _end(states, stack[:], None, end_state):
+                fits.append(c)
+    return stack
+
+
 def _run(table: _Table, toks: list[Tok], start: str):
     """LALR over `toks`: the value of the start rule, or _NO_FIT."""
-    states = table.states
-    stack = [table.start_states[start]]
     values: list = []
-    for _, t, typ in _fed(toks, table.known):
-        if typ is None or not _step(states, stack, typ, values, _leaf(t, typ)):
-            return _NO_FIT
-    return values[-1] if _end(states, stack, values, table.end_states[start]) else _NO_FIT
+    stack = _feed(table, toks, start, values)
+    if stack is None or not _end(table.states, stack, values, table.end_states[start]):
+        return _NO_FIT
+    return values[-1]
 
 
 def fitting_prefixes(family: str, toks: list[Tok], cuts: list[int], start: str = "start") -> list[int]:
     """The cuts c (offsets into `toks`) for which toks[:c] fits the grammar, ascending, in one
     pass over the tokens: at each cut the end of input is tried on a copy of the state stack
     (states only: no callbacks run)."""
-    table = _table(family)
-    states, end_state = table.states, table.end_states[start]
-    stack = [table.start_states[start]]
-    wanted = sorted(set(cuts))
-    out: list[int] = []
-    k = 0
-    for i, _, typ in _fed(toks, table.known):
-        while k < len(wanted) and wanted[k] <= i:
-            if _end(states, stack[:], None, end_state):
-                out.append(wanted[k])
-            k += 1
-        if k == len(wanted) or typ is None or not _step(states, stack, typ):
-            return out
-    for c in wanted[k:]:  # after the last token fed (tokens read into a TEXT before change nothing)
-        if _end(states, stack[:], None, end_state):
-            out.append(c)
-    return out
+    fits: list[int] = []
+    _feed(_table(family), toks, start, None, sorted(set(cuts)), fits)
+    return fits
 
 
 def parse(family: str, toks: list[Tok], start: str = "start", using=None):
