@@ -266,10 +266,11 @@ def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Nor
         number = idx + 1
         loc = locs[idx] if locs else None
         f = folded[idx]  # structure is read on the folded line, so a second pass sees the same
-        if f.startswith("\t") or (f.startswith("|") and f.rstrip().endswith("|") and len(f.strip()) > 1):
+        g = f.strip()  # a pipe row may be indented (its text is read stripped, so must its structure be)
+        if f.startswith("\t") or (g.startswith("|") and g.endswith("|") and len(g) > 1):
             flush()
-            if f.startswith("|"):  # a pipe table row written in plain text: | 区 | 医保 | 税务 |
-                cells = [x.strip() for x in f.strip()[1:-1].split("|")]
+            if not f.startswith("\t"):  # a pipe table row written in plain text: | 区 | 医保 | 税务 |
+                cells = [x.strip() for x in g[1:-1].split("|")]
                 if all(_PIPE_RULE.fullmatch(c) for c in cells if c):
                     cells = []  # the |---|---| rule under the header
             else:

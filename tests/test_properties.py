@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from extractor import api, lexicon, parse, values
 from extractor.errors import NrcError
@@ -35,6 +35,8 @@ def test_fold_is_idempotent(s):
 
 @SET
 @given(LINES)
+@example(["\n||"])
+@example([" ||"])  # an indented pipe row is a pipe row (it read as the text "||", a row once re-read)
 def test_normalize_is_a_fixed_point_on_its_output(lines):
     for ln in normalize(lines).lines:
         if ln.cells is None and ln.text:
