@@ -23,7 +23,7 @@ from lark import Token, Transformer, v_args
 from ..dates import YearContext, resolve
 from ..lexicon import Tok, _load_toml, tokens, trie_pattern, word_table
 from ..parse import parse
-from .base import clauses, clean, evidence, use
+from .base import clauses, clean, evidence, sentence_tokens, use
 
 
 _PERCENT = re.compile("%|百分之")
@@ -52,11 +52,12 @@ def vocab() -> Vocab:
                  re.compile("|".join(map(re.escape, cand))))
 
 
-def lex(text: str) -> list[Tok]:
-    """The shared clause tokens, with the targets words of runs of text as their own terminals."""
+def lex(text: str, toks: list[Tok] | None = None) -> list[Tok]:
+    """The shared clause tokens (`toks`, when the sentence's are at hand), with the targets words
+    of runs of text as their own terminals."""
     v = vocab()
     out: list[Tok] = []
-    for t in tokens(text):
+    for t in (tokens(text) if toks is None else toks):
         if t.type == "RATE" and t.text in v.rate_words:
             out.append(Tok("ENROLL_RATE", t.text, t.start, t.end))
             continue
@@ -170,7 +171,7 @@ def apply(doc, rs) -> None:
         by = None
         pending = None  # a rate clause still without its figure: ("", population)
         listing = False  # after 参保率目标：, each clause is a population and its figure
-        toks = lex(sent.text)
+        toks = lex(sent.text, sentence_tokens(sent))
         for clause in clauses(toks):
             f = parse("targets", clause, using=_T)
             if f is None:
