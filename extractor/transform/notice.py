@@ -366,6 +366,7 @@ _ORG = OrgTransformer()
 _NOT_ORG = re.compile(r"[，。；：、《》“”（）()\d]")
 _SENTENCE_PUNCT = re.compile(r"[。；！？]|，.*，")
 _UNITS = "省市县区州盟旗"          # the last character of every region name in regions.tsv
+_UNIT_AT = re.compile(f"[{_UNITS}]")
 
 
 @lru_cache(maxsize=None)
@@ -379,6 +380,8 @@ def parse_orgs(text: str) -> list[OrgItem] | None:
     s = text.strip()
     if not s or len(s) > 90 or (s[-1] not in _org_ends() and len(s) > 16) or _NOT_ORG.search(s):
         return None
+    if not _starts_orgs(text):
+        return None
     toks = org_tokens(text)
     if all(t.type in ("REGION", "GAP") for t in toks):
         return None           # bare region names (a table of districts) are no issuers
@@ -386,6 +389,22 @@ def parse_orgs(text: str) -> list[OrgItem] | None:
     if not shape:
         return None
     return [OrgItem(kind, toks[a].start, toks[b - 1].end) for kind, a, b in shape]
+
+
+def _starts_orgs(text: str) -> bool:
+    """False if the first chunk of `text` (up to a space) cannot open a line of issuers.
+
+    Under grammar/org.lark a line opens with a head (NATIONAL or REGION) or with
+    the tail of a broken name (TEXT and SUFFIX ending on a SUFFIX before any GAP).
+    A chunk without a suffix word that starts with neither kind of head is first
+    a TEXT token that no SUFFIX closes (a name and post: 王胜利  县民政局局长), and
+    is known to fail without tokenizing the line."""
+    i = len(text) - len(text.lstrip(" "))
+    chunk = text[i:].split(" ", 1)[0]
+    if _alternation("org", "SUFFIX").search(chunk) or _alternation("org", "NATIONAL").match(chunk):
+        return True
+    ends = [m.start() for m in _UNIT_AT.finditer(chunk)]
+    return chunk[:1] in regions.full_name_starts() and _region_at(chunk, 0, None, ends) > 0
 
 
 @lru_cache(maxsize=512)
