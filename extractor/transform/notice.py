@@ -223,6 +223,11 @@ def parse_title(text: str) -> Title | None:
     return Title(kind, text, inner, draft)
 
 
+def _compact(text: str) -> str:
+    """clean(text) or "", without a regex call: str.split() splits at exactly the characters \\s matches."""
+    return "".join(text.split())
+
+
 def _unquote(text: str) -> str:
     """〈〉 inside a 《》 stand for 《》 one level down."""
     return text.replace("〈", "《").replace("〉", "》")
@@ -232,7 +237,7 @@ _FOLD_QUOTES = str.maketrans("〈〉", "《》")
 
 
 def _title_key(t: str) -> str:
-    return (clean(t) or "").translate(_FOLD_QUOTES)
+    return _compact(t).translate(_FOLD_QUOTES)
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
@@ -364,7 +369,7 @@ class OrgTransformer(Transformer):
 
 _ORG = OrgTransformer()
 _NOT_ORG = re.compile(r"[，。；：、《》“”（）()\d]")
-_SENTENCE_PUNCT = re.compile(r"[。；！？]|，.*，")
+_TWO_COMMAS = re.compile(r"，.*，")
 _UNITS = "省市县区州盟旗"          # the last character of every region name in regions.tsv
 _UNIT_AT = re.compile(f"[{_UNITS}]")
 
@@ -447,6 +452,8 @@ def _date_of(text: str):
     s = text.strip()
     if not s or len(s) > 24 or not (s[0].isdigit() or s[0] in "二〇一"):
         return None
+    if "年" not in s or "月" not in s:
+        return None           # values.SCAN reads a year only before 年, a month only before 月
     vals = scan(s)
     if not vals or vals[0].kind != "date" or vals[0].start != 0:
         return None
@@ -478,10 +485,10 @@ def _classify(lines, front_end: int) -> list[Row]:
             rows.append(Row(i, line, "text"))
             continue
         row = Row(i, line, "text")
-        if len(text) > 150 or _SENTENCE_PUNCT.search(text):
+        if len(text) > 150 or _is_sentence(text):
             rows.append(row)      # a sentence of the body
             continue
-        compact = clean(text) or ""
+        compact = _compact(text)
         if len(compact) <= 40:
             dn = doc_number(compact) if compact.endswith("号") else None
             if dn is None and compact.endswith(head_mark):
@@ -510,6 +517,12 @@ def _classify(lines, front_end: int) -> list[Row]:
 
 
 _CN_YEAR = "二〇一○零"
+
+
+def _is_sentence(text: str) -> bool:
+    """A line holding 。；！？ or two commas: substring tests (a regex opening with a class is tried at every character)."""
+    return ("。" in text or "；" in text or "！" in text or "？" in text
+            or ("，" in text and _TWO_COMMAS.search(text) is not None))
 
 
 @lru_cache(maxsize=None)
@@ -832,7 +845,7 @@ def _citations(text: str) -> list[Citation]:
     taken: set[int] = set()
     marks = _alternation("reference", "SELF_MARKS")
     for m in _QUOTE.finditer(text):
-        title = clean(m.group()[1:-1])
+        title = _compact(m.group()[1:-1]) or None
         cite = Citation(title, None, m.start(), m.end())
         rest = m.end()
         follow = re.match(r" ?[（(]", text[m.end():])
