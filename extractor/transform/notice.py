@@ -233,11 +233,8 @@ def _unquote(text: str) -> str:
     return text.replace("〈", "《").replace("〉", "》")
 
 
-_FOLD_QUOTES = str.maketrans("〈〉", "《》")
-
-
 def _title_key(t: str) -> str:
-    return _compact(t).translate(_FOLD_QUOTES)
+    return _unquote(_compact(t))
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
@@ -653,7 +650,7 @@ def _use_figures(doc, rs, line, start: int, end: int) -> None:
         s0, s1 = sent.start, sent.start + len(sent.text)
         if s1 <= start or s0 >= end:
             continue
-        for v in scan(sent.text):
+        for v in sent.values:          # scan(sent.text), computed once per sentence
             if start <= s0 + v.start < end:
                 use(rs, sent, v)
 
