@@ -269,53 +269,44 @@ _REGION_CACHE: dict[str, bool] = {}
 def org_tokens(text: str) -> list[Tok]:
     """Tokens of a line of issuers: NATIONAL, REGION, SUFFIX, GAP and TEXT."""
     toks: list[Tok] = []
-    national = _alternation("org", "NATIONAL")
-    suffix = _alternation("org", "SUFFIX")
-    i, n, run = 0, len(text), -1
+    words, national = _org_words()
+    i, n, run = 0, len(text), -1      # run: start of the pending TEXT, -1 if none
     within = None
-    ends = [j for j, ch in enumerate(text) if ch in _UNITS]
+    ends = [m.start() for m in _UNIT_AT.finditer(text)]
     starts = regions.full_name_starts()
-
-    def flush(upto: int) -> None:
-        nonlocal run
-        if run >= 0:
-            toks.append(Tok("TEXT", text[run:upto], run, upto))
-            run = -1
 
     while i < n:
         ch = text[i]
         if ch == " ":
-            j = i
-            while j < n and text[j] == " ":
-                j += 1
-            flush(i)
-            toks.append(Tok("GAP", text[i:j], i, j))
-            i = j
+            kind, j = "GAP", _GAP.match(text, i).end()
+        elif k := (_region_at(text, i, within, ends) if ch in starts else 0):  # a full name starts with one of these
+            kind, j = "REGION", i + k
+            within = text[i:j]
+        elif m := words.match(text, i):
+            kind, j = ("NATIONAL" if m.group() in national else "SUFFIX"), m.end()
+        else:
+            if run < 0:
+                run = i
+            i += 1
             continue
-        k = _region_at(text, i, within, ends) if ch in starts else 0  # a full name starts with one of these
-        if k:
-            flush(i)
-            toks.append(Tok("REGION", text[i:i + k], i, i + k))
-            within = text[i:i + k]
-            i += k
-            continue
-        m = national.match(text, i)
-        if m:
-            flush(i)
-            toks.append(Tok("NATIONAL", m.group(), i, m.end()))
-            i = m.end()
-            continue
-        m = suffix.match(text, i)
-        if m:
-            flush(i)
-            toks.append(Tok("SUFFIX", m.group(), i, m.end()))
-            i = m.end()
-            continue
-        if run < 0:
-            run = i
-        i += 1
-    flush(n)
+        if run >= 0:
+            toks.append(Tok("TEXT", text[run:i], run, i))
+            run = -1
+        toks.append(Tok(kind, text[i:j], i, j))
+        i = j
+    if run >= 0:
+        toks.append(Tok("TEXT", text[run:n], run, n))
     return toks
+
+
+_GAP = re.compile(" +")
+
+
+@lru_cache(maxsize=None)
+def _org_words() -> tuple[re.Pattern, frozenset[str]]:
+    """The national prefixes, then the organ suffixes (one match tries both, in that order); the national ones."""
+    rx = re.compile(_alternation("org", "NATIONAL").pattern + "|" + _alternation("org", "SUFFIX").pattern)
+    return rx, frozenset(w for w, t in _words("org") if t == "NATIONAL")
 
 
 @dataclass
@@ -835,6 +826,10 @@ class Citation:
     self_mark: bool = False
 
 
+_PAREN_OPEN = re.compile(r" ?[（(]")      # matched at an offset: no slice of the text is built
+_PAREN_CLOSE = re.compile(r" ?[）)]")
+
+
 def _citations(text: str) -> list[Citation]:
     """《title》（文号）, 《title》 and bare 文号 of a text, in order."""
     out: list[Citation] = []
@@ -845,12 +840,12 @@ def _citations(text: str) -> list[Citation]:
         title = _compact(m.group()[1:-1]) or None
         cite = Citation(title, None, m.start(), m.end())
         rest = m.end()
-        follow = re.match(r" ?[（(]", text[m.end():])
+        follow = _PAREN_OPEN.match(text, m.end())
         if follow:
             for k, (s, e, dn) in enumerate(numbers):
                 if m.end() < s <= m.end() + 3:
-                    close = re.match(r" ?[）)]", text[e:])
-                    cite.docno, cite.docno_start, cite.end = dn, s, e + (close.end() if close else 0)
+                    close = _PAREN_CLOSE.match(text, e)
+                    cite.docno, cite.docno_start, cite.end = dn, s, close.end() if close else e
                     rest = cite.end
                     taken.add(k)
                     break
