@@ -251,19 +251,19 @@ def _region_at(text: str, i: int, within: str | None, ends: list[int]) -> int:
     for j in reversed(ends[bisect_left(ends, i + 1):bisect_right(ends, i + 11)]):
         k = j + 1 - i
         s = text[i:j + 1]
-        if s in _REGION_CACHE:
-            if _REGION_CACHE[s]:
-                return k
-            continue
-        hit = regions.lookup(s, within=within) or regions.lookup(s)
-        full = hit is not None and hit.name == s
-        _REGION_CACHE[s] = full
+        full = _REGION_CACHE.get((s, within))
+        if full is None:
+            hit = regions.lookup(s, within=within) or regions.lookup(s)
+            full = _REGION_CACHE[(s, within)] = hit is not None and hit.name == s
         if full:
             return k
     return 0
 
 
-_REGION_CACHE: dict[str, bool] = {}
+# (name, the region named before it on the line) -> is it a full region name there.  The answer
+# depends on both (鼓楼区 is one region within 南京市, and ambiguous alone), so both are the key:
+# a notice's rule set must not depend on the notices read before it in the same process.
+_REGION_CACHE: dict[tuple[str, str | None], bool] = {}
 
 
 def org_tokens(text: str) -> list[Tok]:
