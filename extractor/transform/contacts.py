@@ -89,17 +89,21 @@ def _kind(chunk: str, v: Vocab) -> str:
     return "TEXT"
 
 
+_RUN = re.compile(r"[^ ]+")
+
+
 def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
-    """Other text between marks: runs split at spaces and line cuts, each classified."""
-    start = None
-    for i in range(s, e + 1):
-        boundary = i == e or text[i] == " " or (i in cuts and i > s)
-        if boundary and start is not None:
-            chunk = text[start:i]
-            out.append(Tok(_kind(chunk, v), chunk, start, i))
-            start = None
-        if i < e and text[i] != " " and start is None:
-            start = i
+    """Other text between marks: runs split at spaces and line cuts, each classified.
+
+    The runs between spaces come from one regex scan; only a run holding a cut is split.
+    """
+    for m in _RUN.finditer(text, s, e):
+        a, b = m.span()
+        inner = sorted(c for c in cuts if a < c < b) if cuts else ()
+        for c in (*inner, b):
+            chunk = text[a:c]
+            out.append(Tok(_kind(chunk, v), chunk, a, c))
+            a = c
 
 
 def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
