@@ -68,12 +68,16 @@ def vocab() -> Vocab:
     word_re = re.compile(trie_pattern(words))
     roles = frozenset(w for w, t in words.items() if t == "ROLE")
     labels = frozenset(w for w, t in words.items() if t == "LABEL")
-    cand = "|".join(map(re.escape, by_len(data["alone"])))
+    # \d{5} or a word of `alone`, written to open with one character class (a digit or a
+    # word's first character) so that re skips to those characters instead of trying every one
+    alone = by_len(data["alone"])
+    firsts = re.escape("".join(sorted({w[0] for w in alone})))
+    rests = "".join(f"|(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in alone)
     return Vocab(words, word_re, roles, labels, by_len(data["title_suffixes"]), by_len(data["org_suffixes"]),
                  by_len(data["title_starts"]), by_len(data["group_lead"]), by_len(data["group_trail"]),
                  by_len(data["group_suffixes"]), data["office"], by_len(data["call_verbs"]),
                  tuple(data["person_columns"]),
-                 re.compile(rf"\d{{5}}|{cand}"))
+                 re.compile(rf"[\d{firsts}](?:(?<=\d)\d{{4}}{rests})"))
 
 
 # ---------------------------------------------------------------- the lexer
