@@ -311,6 +311,9 @@ def _office_name(text: str, group: str | None, v: Vocab) -> str:
 _LOCAL = re.compile(r"[2-9]\d{6,7}")  # a landline written without its area code
 
 
+_FIELDS = ("org", "person", "title", "phone", "role")
+
+
 class _Collector:
     def __init__(self, rs):
         self.rs = rs
@@ -318,12 +321,12 @@ class _Collector:
         self.seen: set[tuple] = set()
 
     def add(self, line: int, item: dict, ev: Evidence) -> None:
-        full = {"org": None, "person": None, "title": None, "phone": None, "role": None}
-        full.update({k: v for k, v in item.items() if v is not None})
-        key = tuple(full.get(k) for k in ("org", "person", "title", "phone", "role"))
+        key = tuple(item.get(k) for k in _FIELDS)  # a contact seen before is not built again
         if key in self.seen:
             return
         self.seen.add(key)
+        full = dict.fromkeys(_FIELDS)
+        full.update({k: v for k, v in item.items() if v is not None})
         evs = {"": ev}
         for k, v in full.items():
             if v is not None:
@@ -359,7 +362,7 @@ def apply(doc, rs) -> None:
             continue
         if roster is not None or head:
             cuts = _cuts(sent)
-            roster, group = _roster(doc, sent, lex(sent.text, cuts, sent.values), roster, group, out, v)
+            roster, group = _roster(doc, sent, lex(sent.text, cuts, sent.values), cuts, roster, group, out, v)
             if roster is not None:
                 continue
         _clauses(doc, sent, lex(sent.text, values=sent.values), group, rs, out, v)
@@ -368,8 +371,13 @@ def apply(doc, rs) -> None:
 
 
 def _role_head(text: str, v: Vocab) -> bool:
+    """A role label (spaces within it dropped) before a colon near the start: a roster line."""
     colon = text.find("：", 0, 12)
-    return colon > 0 and re.sub(r"\s+", "", text[:colon]) in v.roles
+    if colon <= 0:
+        return False
+    label = text[:colon]
+    # roles hold no spaces: only a label not found as written needs them dropped
+    return label in v.roles or "".join(label.split()) in v.roles
 
 
 def _split_at_cuts(toks: list[Tok], cuts: frozenset[int]) -> list[list[Tok]]:
@@ -381,9 +389,10 @@ def _split_at_cuts(toks: list[Tok], cuts: frozenset[int]) -> list[list[Tok]]:
     return [p for p in out if p]
 
 
-def _roster(doc, sent, toks, roster, group, out, v):
-    """Roster lines of one sentence; returns the roster state (None once a line does not fit)."""
-    for piece in _split_at_cuts(toks, _cuts(sent)):
+def _roster(doc, sent, toks, cuts, roster, group, out, v):
+    """Roster lines of one sentence (`cuts`: where its physical lines start); returns the
+    roster state (None once a line does not fit)."""
+    for piece in _split_at_cuts(toks, cuts):
         fact = parse("contacts", piece, using=_T)
         if fact and fact["kind"] == "role_person" and fact["role"] not in ("联系人",) and fact["persons"]:
             if roster is None:
