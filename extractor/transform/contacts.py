@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from lark import Transformer, v_args
 
@@ -94,6 +95,7 @@ def _kind(chunk: str, v: Vocab) -> str:
 
 
 _RUN = re.compile(r"[^ ]+")
+_START = itemgetter(2)  # Tok.start
 
 
 def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
@@ -111,21 +113,20 @@ def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: 
 
 
 def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
-    """王莉莉县民政局局长 (no space): a TITLE that opens a line holds the name before it."""
-    out: list[Tok] = []
-    for i, t in enumerate(toks):
-        if t.type == "TITLE" and (i == 0 or toks[i - 1].type in ("COLON",)) and len(t.text) > 4:
-            for n in (2, 3, 4):
-                rest = t.text[n:]
-                if rest.startswith(v.title_starts) and _CJK.match(t.text[:n]):
-                    out.append(Tok("NAME", t.text[:n], t.start, t.start + n))
-                    out.append(Tok("TITLE", rest, t.start + n, t.end))
-                    break
-            else:
-                out.append(t)
-            continue
-        out.append(t)
-    return out
+    """王莉莉县民政局局长 (no space): a TITLE that opens a line holds the name before it.
+
+    `toks` is split in place, from its end so that the places found stay right.
+    """
+    opening = [i for i, t in enumerate(toks)
+               if t.type == "TITLE" and len(t.text) > 4 and (i == 0 or toks[i - 1].type == "COLON")]
+    for i in reversed(opening):
+        t = toks[i]
+        for n in (2, 3, 4):
+            rest = t.text[n:]
+            if rest.startswith(v.title_starts) and _CJK.match(t.text[:n]):
+                toks[i:i + 1] = [Tok("NAME", t.text[:n], t.start, t.start + n), Tok("TITLE", rest, t.start + n, t.end)]
+                break
+    return toks
 
 
 def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]:
@@ -167,7 +168,7 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
         i = m.start()
         if not taken[i]:
             mark(Tok(_PUNCT[m.group()], m.group(), i, i + 1))
-    marks.sort(key=lambda t: t.start)
+    marks.sort(key=_START)
     out: list[Tok] = []
     pos = 0
     for t in marks:
@@ -334,11 +335,13 @@ class _Collector:
         self.items.append((line, len(self.items), full, evs))
 
     def emit(self) -> None:
-        code, code_ev = self._region_area_code()
-        for _, _, item, evs in sorted(self.items, key=lambda x: (x[0], x[1])):
-            if code and "area_code" not in item and _LOCAL.fullmatch(item.get("phone") or ""):
-                item["area_code"] = code  # a local number takes the area code of the plan's region
-                evs["area_code"] = code_ev
+        region = None  # (area code, evidence) of the plan's region, looked up for the first local number
+        for _, _, item, evs in sorted(self.items):  # by line, then order of finding (never equal)
+            if "area_code" not in item and _LOCAL.fullmatch(item.get("phone") or ""):
+                region = region or self._region_area_code()
+                if region[0]:
+                    item["area_code"] = region[0]  # a local number takes the area code of the plan's region
+                    evs["area_code"] = region[1]
             self.rs.append("/contacts", item, evs)
 
     def _region_area_code(self):
@@ -357,14 +360,13 @@ def apply(doc, rs) -> None:
     roster = None   # (role, group) while a roster runs
     group = None    # the last roster's group, for its office
     for sent in doc.sentences:
-        head = _role_head(sent.text, v)
-        if roster is None and not head and not v.candidate.search(sent.text):
-            continue
-        if roster is not None or head:
+        if roster is not None or _role_head(sent.text, v):  # while a roster runs, no gate
             cuts = _cuts(sent)
             roster, group = _roster(doc, sent, lex(sent.text, cuts, sent.values), cuts, roster, group, out, v)
             if roster is not None:
                 continue
+        elif not v.candidate.search(sent.text):
+            continue
         _clauses(doc, sent, lex(sent.text, values=sent.values), group, rs, out, v)
     _tables(doc, rs, out, v)
     out.emit()
