@@ -129,6 +129,11 @@ def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
     return toks
 
 
+def _squeeze(text: str) -> str:
+    """`text` without its whitespace (str.split's whitespace is re's \\s)."""
+    return "".join(text.split())
+
+
 def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]:
     """Tokens of a sentence for grammar/contacts.lark (offsets relative to `text`).
 
@@ -148,7 +153,7 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
     for s in sorted({0} | set(cuts)):
         colon = text.find("：", s, s + 12)
         if colon > s:
-            label = re.sub(r"\s+", "", text[s:colon])
+            label = _squeeze(text[s:colon])
             if label in v.roles:
                 mark(Tok("ROLE", label, s, colon))
     if _DIGITS.search(text):
@@ -322,7 +327,7 @@ class _Collector:
         self.seen: set[tuple] = set()
 
     def add(self, line: int, item: dict, ev: Evidence) -> None:
-        key = tuple(item.get(k) for k in _FIELDS)  # a contact seen before is not built again
+        key = tuple(map(item.get, _FIELDS))  # a contact seen before is not built again
         if key in self.seen:
             return
         self.seen.add(key)
@@ -377,9 +382,7 @@ def _role_head(text: str, v: Vocab) -> bool:
     colon = text.find("：", 0, 12)
     if colon <= 0:
         return False
-    label = text[:colon]
-    # roles hold no spaces: only a label not found as written needs them dropped
-    return label in v.roles or "".join(label.split()) in v.roles
+    return _squeeze(text[:colon]) in v.roles
 
 
 def _split_at_cuts(toks: list[Tok], cuts: frozenset[int]) -> list[list[Tok]]:
@@ -500,6 +503,7 @@ def _cell_phones(text: str) -> list[tuple[str, str | None]]:
 
 def _tables(doc, rs, out, v):
     """A table of phones: one contact per phone cell, org = row label + column header."""
+    labels = tuple(v.labels)
     for table in doc.tables:
         if len(table.rows) < 2:
             continue
@@ -507,6 +511,8 @@ def _tables(doc, rs, out, v):
         if any(_cell_phones(h) for h in header):
             continue
         pcol = next((j for j, h in enumerate(header) if any(w in h for w in v.person_columns)), None)
+        # a column headed by a phone label (or by nothing) adds no department to the row's org
+        plain = [not h or h in v.labels or h.endswith(labels) for h in header]
         for row in table.rows[1:]:
             if len(row) != len(header):
                 continue
@@ -516,8 +522,7 @@ def _tables(doc, rs, out, v):
                 phones = _cell_phones(cell.text)
                 if not phones:
                     continue
-                col = header[j]
-                org = label if (not col or col in v.labels or col.endswith(tuple(v.labels))) else f"{label}{col}"
+                org = label if plain[j] else f"{label}{header[j]}"
                 ev = cell_evidence(cell, row)
                 for text, area in phones:
                     item = {"org": org, "person": person, "phone": text}
