@@ -1,7 +1,6 @@
 """Helpers every family transformer shares: evidence, used figures, clause tokens."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..facts import Evidence, RuleSet
@@ -12,11 +11,16 @@ from ..values import Value
 QUOTE_MAX = 240
 
 
+def squeeze(text: str) -> str:
+    """`text` without its whitespace (str.split splits at exactly the characters re's \\s matches)."""
+    return "".join(text.split())
+
+
 def clean(text: str | None) -> str | None:
     """Text value as the spec wants it: layout spaces removed."""
     if text is None:
         return None
-    return re.sub(r"\s+", "", text) or None
+    return squeeze(text) or None
 
 
 def evidence(sent: Sentence, offset: int = 0, **flags) -> Evidence:

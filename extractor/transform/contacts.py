@@ -27,7 +27,7 @@ from ..facts import Evidence
 from ..lexicon import Tok, _load_toml, trie_pattern, word_table
 from ..parse import parse
 from ..values import scan
-from .base import QUOTE_MAX, cell_evidence, clean, use, use_cell
+from .base import QUOTE_MAX, cell_evidence, clean, squeeze, use, use_cell
 
 # A service number (12393, 0551-12345) is a phone only after a phone label;
 # the value scanner reads 7-8 digit numbers and mobiles.
@@ -129,11 +129,6 @@ def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
     return toks
 
 
-def _squeeze(text: str) -> str:
-    """`text` without its whitespace (str.split's whitespace is re's \\s)."""
-    return "".join(text.split())
-
-
 def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]:
     """Tokens of a sentence for grammar/contacts.lark (offsets relative to `text`).
 
@@ -153,7 +148,7 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
     for s in sorted({0} | set(cuts)):
         colon = text.find("：", s, s + 12)
         if colon > s:
-            label = _squeeze(text[s:colon])
+            label = squeeze(text[s:colon])
             if label in v.roles:
                 mark(Tok("ROLE", label, s, colon))
     if _DIGITS.search(text):
@@ -382,7 +377,7 @@ def _role_head(text: str, v: Vocab) -> bool:
     colon = text.find("：", 0, 12)
     if colon <= 0:
         return False
-    return _squeeze(text[:colon]) in v.roles
+    return squeeze(text[:colon]) in v.roles
 
 
 def _split_at_cuts(toks: list[Tok], cuts: frozenset[int]) -> list[list[Tok]]:

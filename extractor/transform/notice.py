@@ -41,7 +41,7 @@ from ..lexicon import Tok
 from ..parse import parse
 from ..segment import heading_level
 from ..values import scan
-from .base import clean, evidence, use
+from .base import clean, evidence, squeeze, use
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -223,18 +223,13 @@ def parse_title(text: str) -> Title | None:
     return Title(kind, text, inner, draft)
 
 
-def _compact(text: str) -> str:
-    """clean(text) or "", without a regex call: str.split() splits at exactly the characters \\s matches."""
-    return "".join(text.split())
-
-
 def _unquote(text: str) -> str:
     """〈〉 inside a 《》 stand for 《》 one level down."""
     return text.replace("〈", "《").replace("〉", "》")
 
 
 def _title_key(t: str) -> str:
-    return _unquote(_compact(t))
+    return _unquote(squeeze(t))
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
@@ -476,7 +471,7 @@ def _classify(lines, front_end: int) -> list[Row]:
         if len(text) > 150 or _is_sentence(text):
             rows.append(row)      # a sentence of the body
             continue
-        compact = _compact(text)
+        compact = squeeze(text)
         if len(compact) <= 40:
             dn = doc_number(compact) if compact.endswith("号") else None
             if dn is None and compact.endswith(head_mark):
@@ -837,7 +832,7 @@ def _citations(text: str) -> list[Citation]:
     taken: set[int] = set()
     marks = _alternation("reference", "SELF_MARKS")
     for m in _QUOTE.finditer(text):
-        title = _compact(m.group()[1:-1]) or None
+        title = squeeze(m.group()[1:-1]) or None
         cite = Citation(title, None, m.start(), m.end())
         rest = m.end()
         follow = _PAREN_OPEN.match(text, m.end())
