@@ -441,3 +441,15 @@ def test_issuers_on_the_title_line_are_not_the_title():
     rules = api.extract_text(text)
     assert rules["notice"]["title"] == "关于做好2025年度城乡居民医保参保缴费工作的通知"
     assert rules["notice"]["issuers"] == ["常德市医疗保障局", "常德市财政局", "国家税务总局常德市税务局"]
+
+
+def test_issuer_tokens_do_not_depend_on_lines_read_before():
+    # 鼓楼区 is one region within 南京市 and several alone: the region memo must not carry the
+    # answer for one context over to the other (it did, keyed by the name only)
+    def types(text):
+        return [t.type for t in notice.org_tokens(text)]
+    bare, placed = "鼓楼区医疗保障局", "南京市鼓楼区医疗保障局"
+    first_bare, first_placed = types(bare), types(placed)
+    assert types(bare) == first_bare and types(placed) == first_placed
+    assert first_placed[:2] == ["REGION", "REGION"]
+    assert first_bare[0] != "REGION"   # an ambiguous name alone is no region of its own
