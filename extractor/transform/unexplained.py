@@ -23,7 +23,9 @@ def _bare_year(v) -> bool:
 def apply(doc, rs) -> None:
     out = rs.data["unexplained"]
     for sent in doc.sentences:
-        titles = [m.span() for m in _TITLE.finditer(sent.text)]
+        if not sent.values:
+            continue
+        titles = [m.span() for m in _TITLE.finditer(sent.text)] if "《" in sent.text else ()
         for v in sent.values:
             if v.kind not in KINDS or _bare_year(v):
                 continue
