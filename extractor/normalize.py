@@ -54,6 +54,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\[\n]*\]")  # no [ inside: linear on "[bookmark:" runs; one line
 _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _MD_BULLET = re.compile(r"^\s*(?:[-*•·]\s+)+(?=\S)")  # all leading bullets: "- - x" -> "x" (idempotent)
+_FOOTER_FIRST = "—-－–第"  # with a digit, what _PAGE_FOOTER can open with after its spaces
+_BULLETS = "-*•·"  # what _MD_BULLET can open with after its spaces
 _COMMA_THOUSANDS = re.compile(r"，(?=\d{3}(?!\d))")  # after folding every comma is ，; see _drop_comma
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF); see _join_thousands
 _GAP = re.compile(r"[ ]{2,}")
@@ -176,22 +178,24 @@ def is_heading(text: str) -> bool:
     return bool(_HEADING.match(text))
 
 
-def _has_gap(text: str) -> bool:
-    return "  " in text.strip()  # what _GAP finds, by a substring test
+# what ends a wrapped line before `nxt`, in one call: a heading, a date line or a label opens it
+_OPENS_OWN_LINE = re.compile("|".join(rx.pattern for rx in (_HEADING, _DATE_LINE, _LABEL_LINE)))
+_DATE_MAX = 14  # no line longer than this is a _DATE_LINE (13 characters and a final newline)
 
 
 def _joins(prev: str, nxt: str) -> bool:
+    """Whether `nxt` continues `prev`; both are stripped lines (a _view of one is stripped too)."""
     if not prev or not nxt:
         return False
     if prev[-1] in _TERMINAL:
         return False
-    if is_heading(nxt) or _DATE_LINE.match(nxt) or _DATE_LINE.match(prev) or _LABEL_LINE.match(nxt):
+    if _OPENS_OWN_LINE.match(nxt) or (len(prev) <= _DATE_MAX and _DATE_LINE.match(prev)):
         return False
-    if _has_gap(prev) or _has_gap(nxt):
+    if "  " in prev or "  " in nxt:  # a layout gap (both are stripped: what _GAP would find)
         return False
     if prev[-1] in _TITLE_LAST and _TITLE_END.search(prev):
         return False  # a document title ends its own line
-    if is_heading(prev) and len(prev) < WRAP_WIDTH and prev[-1] not in _CONTINUES:
+    if len(prev) < WRAP_WIDTH and prev[-1] not in _CONTINUES and is_heading(prev):
         return False
     if prev[-1] in _CONTINUES or _CONT_START.match(nxt):
         return True
@@ -262,6 +266,7 @@ def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Nor
     folded = fold("\n".join(raw_lines)).split("\n")
     if len(folded) != len(raw_lines):  # pragma: no cover - fold never touches line breaks
         folded = [fold(r) for r in raw_lines]
+    limit = limits.MAX_LINE_CHARS
     for idx, raw in enumerate(raw_lines):
         number = idx + 1
         loc = locs[idx] if locs else None
@@ -282,21 +287,25 @@ def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Nor
             else:
                 out.append(Line("", number, [], [], loc))  # keeps the row break of a flattened table
             continue
-        if not raw.strip() and out and out[-1].cells:
-            out.append(Line("", number, [], [], loc))  # a row break inside a flattened table
-            continue
-        text = folded[idx]
-        if _PAGE_FOOTER.match(text):
-            continue
-        text = _MD_BULLET.sub("", text).strip()
-        if not text:
+        if not g:  # (fold keeps a blank line blank, so a line blank as read is blank here too)
+            if out and out[-1].cells and not raw.strip():
+                out.append(Line("", number, [], [], loc))  # a row break inside a flattened table
             continue  # blank lines carry no meaning once wrapped lines are joined
-        if len(text) > limits.MAX_LINE_CHARS:  # cut for parsing: pieces of one original line
+        # footers and bullets are rare: their regexes run only when the first character can open one
+        # (g is f without the surrounding whitespace their patterns skip with \s*)
+        first = g[0]
+        if (first in _FOOTER_FIRST or first.isdecimal()) and _PAGE_FOOTER.match(g):
+            continue
+        text = _MD_BULLET.sub("", f).strip() if first in _BULLETS else g
+        if not text:
+            continue
+        if len(text) > limit:  # cut for parsing: pieces of one original line
             flush()
-            pieces = _cut(text, limits.MAX_LINE_CHARS)
+            pieces = _cut(text, limit)
             out.extend(Line(piece, number, [], None, loc) for piece in pieces[:-1])
             text = pieces[-1]
-        elif pending and total + len(text) <= limits.MAX_LINE_CHARS and _joins(_view(parts, total), text):
+        elif pending and total + len(text) <= limit and \
+                _joins(parts[0] if len(parts) == 1 else _view(parts, total), text):
             pending.breaks.append((total, number))
             parts.append(text)
             total += len(text)
