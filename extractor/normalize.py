@@ -89,7 +89,11 @@ def fold(text: str) -> str:
 # pattern that opens with a lookbehind is tried at every character of the text.
 _FOLD_STR = {chr(k): v or "" for k, v in FOLD.items()}
 _FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLD_STR)) + "]")
-_SPACE_RUN = re.compile(r" [ ]*")  # a literal first: "[ ]+" is tried at every character
+# A run of spaces next to a number: after a digit or a point, or before a digit (_num_space
+# decides).  A literal first ("[ ]+" is tried at every character); each run is taken whole from
+# its first space (the lookbehinds fail at once inside a run, so a long run costs no more than its length),
+# and runs far from any digit never reach the Python callback.
+_SPACE_RUN = re.compile(r" (?:(?<=[\d.] )[ ]*+|(?<!  )[ ]*+(?=\d))")
 _UNIT_AFTER_NUMBER = frozenset("年月日元号%万千百角分周岁个天时人名户家倍")
 _DIGIT_AFTER = frozenset("〕），、：（")
 _AFTER_DIGIT = frozenset("〔（，。；、")
