@@ -22,6 +22,9 @@ _LEVELS = [
     (3, re.compile(r"^\d{1,2}[.、](?!\d)")),
     (4, re.compile(r"^[（(]\d{1,2}[）)]")),
 ]
+# the four markers in one pattern, in level order: the group that matched is the level
+_MARKER = re.compile("|".join(f"({rx.pattern[1:]})" for _, rx in _LEVELS))
+assert all(level == n for n, (level, _) in enumerate(_LEVELS, 1))
 _OPEN = "（《“〈[【〔"
 _CLOSE = "）》”〉]】〕"
 SENTENCE_END = "。！？；"
@@ -35,33 +38,38 @@ def heading_level(text: str) -> tuple[int, int] | None:
     """(level, length of the marker) if `text` starts with an outline marker."""
     if not text or (text[0] not in _MARK_FIRST and not text[0].isdecimal()):
         return None
-    for level, rx in _LEVELS:
-        m = rx.match(text)
-        if m:
-            return level, m.end()
+    m = _MARKER.match(text)
+    if m:
+        return m.lastindex, m.end()
     return None
 
 
 @lru_cache(maxsize=None)
 def _marks(seps: str) -> re.Pattern:
-    return re.compile("[" + re.escape(_OPEN + _CLOSE + seps) + "]")
+    # captured, so that re.split hands back the marks between the pieces
+    return re.compile("([" + re.escape(_OPEN + _CLOSE + seps) + "])")
 
 
 def split_outside(text: str, seps: str) -> list[tuple[int, str]]:
     """Split text at any of `seps` that stand outside brackets; keep (offset, piece without sep).
-    Only brackets and separators are visited (a regex finds them)."""
+    Only brackets and separators are visited: re.split cuts the text at them in one call
+    (bits alternate: text, mark, text, ...), cheaper than a match object per mark."""
+    bits = _marks(seps).split(text)
     parts: list[tuple[int, str]] = []
     depth = 0
     start = 0
-    for m in _marks(seps).finditer(text):
-        ch, i = m.group(), m.start()
+    i = len(bits[0])  # offset of the current mark
+    for k in range(1, len(bits), 2):
+        ch = bits[k]
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
+            if depth:
+                depth -= 1
+        elif not depth:
             parts.append((start, text[start:i]))
             start = i + 1
+        i += 1 + len(bits[k + 1])
     if start < len(text):
         parts.append((start, text[start:]))
     return parts
@@ -138,6 +146,7 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
     sentences: list[Sentence] = []
     tables: list[Table] = []
     stack: list[tuple[int, str]] = []
+    section: tuple[str, ...] = ()  # the titles on `stack`, rebuilt only when a heading line changes it
     lines = norm.lines
     i = 0
     while i < len(lines):
@@ -149,39 +158,41 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
             rows = table_rows(lines[i:j])
             if rows:
                 caption = sentences[-1].text if sentences else None
-                tables.append(Table(rows, tuple(t for _, t in stack), caption, len(tables)))
+                tables.append(Table(rows, section, caption, len(tables)))
             i = j
             continue
         text = line.text
         body_start = 0
-        heading = None
         hl = heading_level(text)
         if hl:
             level, mlen = hl
             rest = text[mlen:].strip()
+            title_start = len(text) - len(rest)  # the marker and the spaces around the rest
+            heading = None
             # title: up to the first 。 (inline heading) or the whole short line
             m = _INLINE_TITLE.match(rest)
             if m:
                 heading = m.group(1)
-                body_start = mlen + (len(text[mlen:]) - len(rest)) + m.end()
+                body_start = title_start + m.end()
             elif len(rest) <= 40:
                 heading = rest
                 body_start = len(text)
             else:
-                body_start = mlen + (len(text[mlen:]) - len(rest))
+                body_start = title_start
             while stack and stack[-1][0] >= level:
                 stack.pop()
             if heading:
                 stack.append((level, heading))
+            section = tuple(t for _, t in stack)
+            if heading:
                 # the heading itself is a sentence too (it may hold a date: 准备阶段（8月31日前）)
-                sentences.append(Sentence(heading, line, mlen + (len(text[mlen:]) - len(rest)),
-                                          tuple(t for _, t in stack), len(sentences), heading))
-        section = tuple(t for _, t in stack)
+                sentences.append(Sentence(heading, line, title_start, section, len(sentences), heading))
         for off, piece in split_outside(text[body_start:], SENTENCE_END):
             stripped = piece.strip()
             if not stripped:
                 continue
-            lead = len(piece) - len(piece.lstrip())
+            # leading spaces, counted only when there are some
+            lead = 0 if piece[0] == stripped[0] else len(piece) - len(piece.lstrip())
             sentences.append(Sentence(stripped, line, body_start + off + lead, section, len(sentences)))
         i += 1
     return Document(norm, sentences, tables, hints or {})
