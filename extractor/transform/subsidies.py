@@ -14,11 +14,12 @@ from functools import lru_cache
 from lark import Transformer, v_args
 
 from ..lexicon import Tok, alternation, canonical_group, mentions, tokens
-from ..parse import fitting_prefixes, parse
+from ..parse import NEVER_TEXT, _table, fitting_prefixes, parse
 from .base import clean, evidence, sentence_tokens, use
 
 MAX_CLAUSES = 6
 _AID_TYPES = {"FULL", "FIXED_AID", "AID", "AID_AMOUNT", "EXTERNAL"}
+_CUT = {"COMMA", "COLON"}  # clause ends
 _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
 _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
@@ -197,6 +198,24 @@ def _heading_group(doc, sent) -> str | None:
     return clean(title) if canonical_group(title) and len(title) <= 20 else None
 
 
+@lru_cache(maxsize=None)
+def _start_row(start: str) -> tuple[dict, frozenset[str]]:
+    """The grammar's start state (its actions by token type) and the terminals it knows."""
+    table = _table("subsidy")
+    return table.states[table.start_states[start]], table.known
+
+
+def _can_open(typ: str, start: str) -> bool:
+    """Can a statement open with a token of this type?  (As parse._feed reads it: a word the
+    grammar does not know is TEXT, a figure it does not know fits nowhere.)"""
+    row, known = _start_row(start)
+    if typ not in known:
+        if "TEXT" not in known or typ in NEVER_TEXT:
+            return False
+        typ = "TEXT"
+    return typ in row
+
+
 def _statements(toks, start="start"):
     """Yield (statement, tokens) of each tier statement in a sentence.
 
@@ -204,28 +223,45 @@ def _statements(toks, start="start"):
     aid, plus the tail clauses right after it (个人缴纳60元, 资助87.5元…); the longest
     such run that the grammar accepts wins.  Only those runs are tried.
     """
-    commas = [i for i, t in enumerate(toks) if t.type in ("COMMA", "COLON")]  # …分类资助：特困人员全额资助
-    starts = [0] + [i + 1 for i in commas]
-    ends = commas + [len(toks)]
-    spans = [toks[a:b] for a, b in zip(starts, ends)]
-    has_aid = [bool({t.type for t in c} & _AID_TYPES) for c in spans]
+    # clause bounds and which clauses name an aid, in one pass (…分类资助：特困人员全额资助)
+    starts, ends, has_aid = [0], [], []
+    aid = False
+    for i, t in enumerate(toks):
+        typ = t.type
+        if typ in _CUT:
+            ends.append(i)
+            starts.append(i + 1)
+            has_aid.append(aid)
+            aid = False
+        elif typ in _AID_TYPES:
+            aid = True
+    ends.append(len(toks))
+    has_aid.append(aid)
+    n = len(ends)
+    # next_aid[x]: the first clause from x on that names an aid (n if none)
+    next_aid = [n] * (n + 1)
+    for x in range(n - 1, -1, -1):
+        next_aid[x] = x if has_aid[x] else next_aid[x + 1]
     i = 0
-    while i < len(spans):
-        k = next((x for x in range(i, min(len(spans), i + MAX_CLAUSES)) if has_aid[x]), None)
-        if k is None:
+    while i < n:
+        k = next_aid[i]
+        if k >= i + MAX_CLAUSES or k == n:
             return
+        if not _can_open(toks[starts[i]].type, start):
+            i += 1  # the grammar cannot open a statement with this token: nothing fits from here
+            continue
         last = k
-        while last + 1 < len(spans) and spans[last + 1] and _tail_like(spans[last + 1]) \
-                and last + 1 - i < MAX_CLAUSES:
+        while last + 1 < n and ends[last + 1] > starts[last + 1] \
+                and _tail_like(toks[starts[last + 1]:ends[last + 1]]) and last + 1 - i < MAX_CLAUSES:
             last += 1
+        a = starts[i]
+        cuts = [ends[j] - a for j in range(k, last + 1)]
+        fits = fitting_prefixes("subsidy", toks[a:ends[last]], cuts, start)
         found = None
-        whole = toks[starts[i]:ends[last]]
-        cuts = [ends[j] - starts[i] for j in range(k, last + 1)]
-        fits = set(fitting_prefixes("subsidy", whole, cuts, start))
         for j in range(last, k - 1, -1):
-            if ends[j] - starts[i] not in fits:
+            if ends[j] - a not in fits:
                 continue
-            chunk = toks[starts[i]:ends[j]]
+            chunk = toks[a:ends[j]]
             st = parse("subsidy", chunk, start, using=_T)
             if st is not None:
                 found = (j, st, chunk)
