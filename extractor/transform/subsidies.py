@@ -13,13 +13,14 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import Tok, alternation, canonical_group, mentions, tokens
+from ..lexicon import Tok, _terms_re, alternation, canonical_group, tokens
 from ..parse import NEVER_TEXT, _table, fitting_prefixes, parse
 from .base import clean, evidence, sentence_tokens, use
 
 MAX_CLAUSES = 6
 _AID_TYPES = {"FULL", "FIXED_AID", "AID", "AID_AMOUNT", "EXTERNAL"}
 _CUT = {"COMMA", "COLON"}  # clause ends
+_GATE = ("HIGHEST", *sorted(_AID_TYPES))  # a sentence naming none of these words has nothing for this family
 _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
 _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
@@ -276,8 +277,9 @@ def _statements(toks, start="start"):
 def apply(doc, rs) -> None:
     individual = rs.get("/funding/individual")
     seen: set[str] = set()
+    mentioned = _terms_re(_GATE).search  # lexicon.mentions(text, *_GATE), its pattern looked up once
     for sent in doc.sentences:
-        if not mentions(sent.text, "HIGHEST", *_AID_TYPES):
+        if not mentioned(sent.text):
             continue
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
@@ -426,7 +428,8 @@ def _tier(rs, sent, label, aid, st, individual):
     basis = aid["basis"]
     tier = {"group": canonical_group(label) or label, "label": label, "basis": basis,
             "percent": None, "subsidy": None, "personal": None, "payer": clean(st.get("payer"))}
-    evs = {"": evidence(sent), "label": evidence(sent), "basis": evidence(sent)}
+    ev = evidence(sent)  # one Evidence for every field quoting the whole sentence (they are never changed)
+    evs = {"": ev, "label": ev, "basis": ev}
     derived = lambda: evidence(sent, derived=True)  # noqa: E731
     if aid.get("percent") is not None:
         tier["percent"] = aid["percent"].value.value
@@ -454,9 +457,9 @@ def _tier(rs, sent, label, aid, st, individual):
             evs["personal"] = evidence(sent, tok.start)
     _complete(tier, evs, individual, derived)
     if tier["group"]:
-        evs["group"] = evidence(sent)
+        evs["group"] = ev
     if tier["payer"]:
-        evs["payer"] = evidence(sent)
+        evs["payer"] = ev
     rs.append("/subsidies", tier, evs)
 
 
