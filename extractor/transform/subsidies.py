@@ -9,6 +9,7 @@ Amounts not stated are derived from funding.individual and marked derived.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from lark import Transformer, v_args
@@ -200,21 +201,33 @@ def _heading_group(doc, sent) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _start_row(start: str) -> tuple[dict, frozenset[str]]:
-    """The grammar's start state (its actions by token type) and the terminals it knows."""
+def _automaton() -> tuple[frozenset[str], dict[str | None, frozenset[str]]]:
+    """The terminals the subsidy grammar knows, and for each one what may come right after it:
+    the token types (and $END) that some state reached by shifting it has an action on.  The
+    parser looks the next token up in that very state, so any other type stops every run there."""
     table = _table("subsidy")
-    return table.states[table.start_states[start]], table.known
+    follows: dict[str | None, set[str]] = {t: set() for t in table.known}
+    for row in table.states.values():
+        for typ, (shift, target) in row.items():
+            if shift and typ.isupper():  # a terminal (rule names are lower case)
+                follows[typ].update(table.states[target])
+    follows[None] = set(table.known)  # before the first token: any terminal (the start state is checked apart)
+    return table.known, {t: frozenset(f) for t, f in follows.items()}
 
 
-def _can_open(typ: str, start: str) -> bool:
-    """Can a statement open with a token of this type?  (As parse._feed reads it: a word the
-    grammar does not know is TEXT, a figure it does not know fits nowhere.)"""
-    row, known = _start_row(start)
-    if typ not in known:
-        if "TEXT" not in known or typ in NEVER_TEXT:
-            return False
-        typ = "TEXT"
-    return typ in row
+def _read_as(typ: str, known: frozenset[str]) -> str | None:
+    """The terminal parse._feed reads a token type as: a word the grammar does not know is
+    TEXT, a figure it does not know fits nowhere (None)."""
+    if typ in known:
+        return typ
+    return "TEXT" if "TEXT" in known and typ not in NEVER_TEXT else None
+
+
+@lru_cache(maxsize=None)
+def _start_row(start: str) -> dict:
+    """The grammar's start state: its actions by token type."""
+    table = _table("subsidy")
+    return table.states[table.start_states[start]]
 
 
 def _statements(toks, start="start"):
@@ -223,41 +236,63 @@ def _statements(toks, start="start"):
     A statement runs from a start clause through the first clause that names the
     aid, plus the tail clauses right after it (个人缴纳60元, 资助87.5元…); the longest
     such run that the grammar accepts wins.  Only those runs are tried.
+
+    Runs that cannot fit are not fed to the parser: those opening with a token the start
+    state has no action for, and (from one pass over the sentence) those cut after a token
+    that cannot follow the one read before it, or right after a token the input cannot end on.
     """
-    # clause bounds and which clauses name an aid, in one pass (…分类资助：特困人员全额资助)
-    starts, ends, has_aid = [0], [], []
+    known, follows = _automaton()
+    starts, ends, has_aid, can_end = [0], [], [], []
+    # positions of tokens that cannot follow the token read before them (what is read before a
+    # token is the same from any start ahead of it, so one pass serves every run)
+    stuck = []
     aid = False
+    before = None  # the terminal read last (tokens read into a TEXT before them are skipped)
     for i, t in enumerate(toks):
         typ = t.type
-        if typ in _CUT:
+        if typ in _CUT:  # clause bounds (…分类资助：特困人员全额资助)
             ends.append(i)
             starts.append(i + 1)
             has_aid.append(aid)
+            can_end.append("$END" in follows[before])
             aid = False
         elif typ in _AID_TYPES:
             aid = True
+        if typ in known:
+            read = typ
+        else:
+            read = _read_as(typ, known)
+            if read == before == "TEXT":
+                continue  # read into the TEXT before it, as parse._feed does
+        if read not in follows[before]:
+            stuck.append(i)
+        before = read
     ends.append(len(toks))
     has_aid.append(aid)
+    can_end.append("$END" in follows[before])
     n = len(ends)
     # next_aid[x]: the first clause from x on that names an aid (n if none)
     next_aid = [n] * (n + 1)
     for x in range(n - 1, -1, -1):
         next_aid[x] = x if has_aid[x] else next_aid[x + 1]
+    opens = _start_row(start)
     i = 0
     while i < n:
         k = next_aid[i]
         if k >= i + MAX_CLAUSES or k == n:
             return
-        if not _can_open(toks[starts[i]].type, start):
+        a = starts[i]
+        if _read_as(toks[a].type, known) not in opens:
             i += 1  # the grammar cannot open a statement with this token: nothing fits from here
             continue
         last = k
         while last + 1 < n and ends[last + 1] > starts[last + 1] \
                 and _tail_like(toks[starts[last + 1]:ends[last + 1]]) and last + 1 - i < MAX_CLAUSES:
             last += 1
-        a = starts[i]
-        cuts = [ends[j] - a for j in range(k, last + 1)]
-        fits = fitting_prefixes("subsidy", toks[a:ends[last]], cuts, start)
+        x = bisect_right(stuck, a)
+        limit = stuck[x] if x < len(stuck) else len(toks)  # no run from a gets past this token
+        cuts = [ends[j] - a for j in range(k, last + 1) if ends[j] <= limit and can_end[j]]
+        fits = fitting_prefixes("subsidy", toks[a:a + cuts[-1]], cuts, start) if cuts else ()
         found = None
         for j in range(last, k - 1, -1):
             if ends[j] - a not in fits:
