@@ -26,6 +26,7 @@ _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
 _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
 _NUM = "[一二三四五六七八九十\\d]"
+_BRACKETED = re.compile(r"（[^）]*）")  # an aside inside a group list (含…)
 
 
 MAX_LABEL = 40  # characters: a longer run of text is no group's name
@@ -142,8 +143,9 @@ _T = SubsidyTransformer()
 
 def labels(text: str) -> list[str]:
     """Split a group list into labels: 、 和 及 与 或, keeping 一、二类… whole."""
-    text = re.sub(r"（[^）]*）", "", text)
-    pieces = [p for p in _SPLIT.split(text)]
+    if "（" in text:
+        text = _BRACKETED.sub("", text)
+    pieces = _SPLIT.split(text)
     seps = _SPLIT.findall(text)
     merged: list[str] = []
     for i, p in enumerate(pieces):
@@ -152,12 +154,13 @@ def labels(text: str) -> list[str]:
         else:
             merged.append(p)
     out = []
+    leader, cut_before, trailer = _leader(), _cut_before(), _trailer()
     for m in _expand_ordinals([p for p in merged if len(p) <= MAX_LABEL]):
-        m = _leader().sub("", clean(m) or "")
-        cut = _cut_before().search(m)
+        m = leader.sub("", clean(m) or "")
+        cut = cut_before.search(m)
         if cut:
             m = m[:cut.start()]
-        m = _trailer().sub("", m)
+        m = trailer.sub("", m)
         if m and len(m) >= 2:
             out.append(m)
     return out
