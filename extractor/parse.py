@@ -95,6 +95,14 @@ class _Table:
         self.start_states = table.start_states
         self.end_states = table.end_states
         self.known = _terminals(family)
+        self.text_ok = "TEXT" in self.known
+
+    def read_as(self, typ: str) -> str | None:
+        """The terminal a token of type `typ` is read as: itself when the grammar knows it,
+        TEXT for any other word, None for a figure it has no place for (nothing fits)."""
+        if typ in self.known:
+            return typ
+        return "TEXT" if self.text_ok and typ not in NEVER_TEXT else None
 
 
 @lru_cache(maxsize=None)
@@ -149,7 +157,6 @@ def _feed(table: _Table, toks: list[Tok], start: str, values: list | None,
     offsets), each cut c where toks[:c] is complete goes to `fits`; feeding stops
     after the last cut."""
     states, known = table.states, table.known
-    text_ok = "TEXT" in known
     end_state = table.end_states[start]
     stack = [table.start_states[start]]
     prev_text = False
@@ -164,11 +171,11 @@ def _feed(table: _Table, toks: list[Tok], start: str, values: list | None,
                 return None
         typ = t.type
         if typ not in known:
-            if not text_ok or typ in NEVER_TEXT:
+            typ = table.read_as(typ)
+            if typ is None:
                 return None
             if prev_text:
                 continue
-            typ = "TEXT"
         prev_text = typ == "TEXT"
         while True:
             act = states[stack[-1]].get(typ)
@@ -203,6 +210,33 @@ def fitting_prefixes(family: str, toks: list[Tok], cuts: list[int], start: str =
     fits: list[int] = []
     _feed(_table(family), toks, start, None, sorted(set(cuts)), fits)
     return fits
+
+
+def read_as(family: str, typ: str) -> str | None:
+    """The terminal grammar/<family>.lark reads a token of type `typ` as (None: it fits nowhere).
+    A run of tokens read as TEXT is one TEXT."""
+    return _table(family).read_as(typ)
+
+
+@lru_cache(maxsize=None)
+def follows(family: str) -> dict[str, frozenset[str]]:
+    """For each terminal t of the grammar, the terminals (and $END) that some state reached by
+    shifting t has an action on.  The token after t is looked up in that very state, so any
+    other one stops every parse there: callers rule runs out before feeding them."""
+    table = _table(family)
+    out: dict[str, set[str]] = {t: set() for t in table.known}
+    for row in table.states.values():
+        for typ, (shift, target) in row.items():
+            if shift and typ in out:  # a terminal (goto entries are rule names)
+                out[typ].update(table.states[target])
+    return {t: frozenset(f) for t, f in out.items()}
+
+
+@lru_cache(maxsize=None)
+def opens(family: str, start: str = "start") -> frozenset[str]:
+    """The terminals the grammar's start state has an action on: a run opening with any other fits nowhere."""
+    table = _table(family)
+    return frozenset(table.states[table.start_states[start]])
 
 
 def parse(family: str, toks: list[Tok], start: str = "start", using=None):

@@ -215,3 +215,27 @@ def test_fitting_prefixes_agrees_with_parsing_each_prefix(family):
         checked += len(cuts)
         fitted += len(want)
     assert checked > 200 and fitted > 0
+
+
+@pytest.mark.parametrize("family", ["subsidy", "funding", "period", "policy"])
+def test_follow_sets_hold_for_every_prefix_that_fits(family):
+    # follows()/opens() let callers rule runs out unparsed: they must hold on every run that fits
+    from extractor.parse import follows, opens, read_as
+    after, first = follows(family), opens(family)
+    fitted = 0
+    for sent in _seed_sentences():
+        toks = sent.tokens
+        for a in [0] + [i + 1 for i, t in enumerate(toks) if t.type in ("COMMA", "COLON")]:
+            for b in range(a + 1, len(toks) + 1):
+                if parse(family, toks[a:b]) is None:
+                    continue
+                fitted += 1
+                read = []
+                for t in toks[a:b]:
+                    r = read_as(family, t.type)
+                    if not (r != t.type and read and r == read[-1] == "TEXT"):
+                        read.append(r)
+                assert read[0] in first
+                assert all(y in after[x] for x, y in zip(read, read[1:])), sent.text
+                assert "$END" in after[read[-1]]
+    assert fitted > 0

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import Tok, _terms_re, alternation, canonical_group, tokens
-from ..parse import NEVER_TEXT, _table, fitting_prefixes, parse
+from ..lexicon import Tok, alternation, canonical_group, mention_search, tokens
+from ..parse import fitting_prefixes, follows, opens, parse, read_as
 from .base import clean, evidence, sentence_tokens, use
 
 MAX_CLAUSES = 6
@@ -203,36 +203,6 @@ def _heading_group(doc, sent) -> str | None:
     return clean(title) if canonical_group(title) and len(title) <= 20 else None
 
 
-@lru_cache(maxsize=None)
-def _automaton() -> tuple[frozenset[str], dict[str | None, frozenset[str]]]:
-    """The terminals the subsidy grammar knows, and for each one what may come right after it:
-    the token types (and $END) that some state reached by shifting it has an action on.  The
-    parser looks the next token up in that very state, so any other type stops every run there."""
-    table = _table("subsidy")
-    follows: dict[str | None, set[str]] = {t: set() for t in table.known}
-    for row in table.states.values():
-        for typ, (shift, target) in row.items():
-            if shift and typ.isupper():  # a terminal (rule names are lower case)
-                follows[typ].update(table.states[target])
-    follows[None] = set(table.known)  # before the first token: any terminal (the start state is checked apart)
-    return table.known, {t: frozenset(f) for t, f in follows.items()}
-
-
-def _read_as(typ: str, known: frozenset[str]) -> str | None:
-    """The terminal parse._feed reads a token type as: a word the grammar does not know is
-    TEXT, a figure it does not know fits nowhere (None)."""
-    if typ in known:
-        return typ
-    return "TEXT" if "TEXT" in known and typ not in NEVER_TEXT else None
-
-
-@lru_cache(maxsize=None)
-def _start_row(start: str) -> dict:
-    """The grammar's start state: its actions by token type."""
-    table = _table("subsidy")
-    return table.states[table.start_states[start]]
-
-
 def _statements(toks, start="start"):
     """Yield (statement, tokens) of each tier statement in a sentence.
 
@@ -244,48 +214,46 @@ def _statements(toks, start="start"):
     state has no action for, and (from one pass over the sentence) those cut after a token
     that cannot follow the one read before it, or right after a token the input cannot end on.
     """
-    known, follows = _automaton()
+    after = follows("subsidy")
     starts, ends, has_aid, can_end = [0], [], [], []
     # positions of tokens that cannot follow the token read before them (what is read before a
     # token is the same from any start ahead of it, so one pass serves every run)
     stuck = []
     aid = False
     before = None  # the terminal read last (tokens read into a TEXT before them are skipped)
+    anything = frozenset(after)  # what may come first (the start state is checked apart)
     for i, t in enumerate(toks):
         typ = t.type
         if typ in _CUT:  # clause bounds (…分类资助：特困人员全额资助)
             ends.append(i)
             starts.append(i + 1)
             has_aid.append(aid)
-            can_end.append("$END" in follows[before])
+            can_end.append("$END" in after.get(before, anything))
             aid = False
         elif typ in _AID_TYPES:
             aid = True
-        if typ in known:
-            read = typ
-        else:
-            read = _read_as(typ, known)
-            if read == before == "TEXT":
-                continue  # read into the TEXT before it, as parse._feed does
-        if read not in follows[before]:
+        read = read_as("subsidy", typ)
+        if read != typ and read == before == "TEXT":
+            continue  # a word read into the TEXT before it, as the parser does
+        if read not in after.get(before, anything):
             stuck.append(i)
         before = read
     ends.append(len(toks))
     has_aid.append(aid)
-    can_end.append("$END" in follows[before])
+    can_end.append("$END" in after.get(before, anything))
     n = len(ends)
     # next_aid[x]: the first clause from x on that names an aid (n if none)
     next_aid = [n] * (n + 1)
     for x in range(n - 1, -1, -1):
         next_aid[x] = x if has_aid[x] else next_aid[x + 1]
-    opens = _start_row(start)
+    first = opens("subsidy", start)
     i = 0
     while i < n:
         k = next_aid[i]
         if k >= i + MAX_CLAUSES or k == n:
             return
         a = starts[i]
-        if _read_as(toks[a].type, known) not in opens:
+        if read_as("subsidy", toks[a].type) not in first:
             i += 1  # the grammar cannot open a statement with this token: nothing fits from here
             continue
         last = k
@@ -315,7 +283,7 @@ def _statements(toks, start="start"):
 def apply(doc, rs) -> None:
     individual = rs.get("/funding/individual")
     seen: set[str] = set()
-    mentioned = _terms_re(_GATE).search  # lexicon.mentions(text, *_GATE), its pattern looked up once
+    mentioned = mention_search(*_GATE)
     for sent in doc.sentences:
         if not mentioned(sent.text):
             continue
