@@ -18,6 +18,8 @@ from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
 _TRIGGERS = {"WAIT_FIXED", "WAIT_VAR", "WAIT", "CONTINUOUS", "ZERO_CLAIM"}
+# the figures a fact is made of: a clause with none of them (a DATE or YEAR at most) gives nothing
+_FIGURES = frozenset({"COUNT", "MONEY", "PERCENT"})
 
 
 @v_args(inline=True)
@@ -64,7 +66,7 @@ def apply(doc, rs) -> None:
             continue
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
-        since, since_tok = _from(toks)
+        since, since_tok = _from(toks) if "FROM" in types else (None, None)
         if since:
             last_from = (since, since_tok, sent)
         if not types & _TRIGGERS:
@@ -72,6 +74,8 @@ def apply(doc, rs) -> None:
         lapse = "LAPSE" in types
         kind = "zero_claim" if "ZERO_CLAIM" in types else ("continuous" if "CONTINUOUS" in types else None)
         for clause in clauses(toks):
+            if _FIGURES.isdisjoint([t.type for t in clause]):
+                continue  # nothing to parse for
             found = parse("policy", clause, using=_T)
             if found is None:
                 continue
