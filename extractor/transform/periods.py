@@ -100,17 +100,30 @@ def year_context(doc, rs) -> YearContext:
     enr = rs.get("/periods/enrollment/start")
     if enr:
         return YearContext.from_year(int(enr[:4]))
-    for sent in doc.sentences[:40]:  # a X年度 plan collects in the year before
-        m = _SCHEME.search(sent.text)
-        if m:
-            return YearContext.from_year(int(m.group(1)) - 1)
-    years = Counter()
-    for sent in doc.sentences:
-        for m in re.finditer(r"(?<![〔\[\d])((?:19|20)\d{2})年(?!度)", sent.text):
-            years[int(m.group(1))] += 1
-    if years:
-        return YearContext.from_year(years.most_common(1)[0][0])
-    return YearContext()
+    year = _year_named(doc)
+    return YearContext.from_year(year) if year is not None else YearContext()
+
+
+# 2024年, not 2024年度 nor 〔2024〕 or part of a longer number.  The lookbehind comes after
+# 19|20 (and looks back over it): a pattern opening with a literal lets re skip ahead.
+_YEAR = re.compile(r"((?:19|20)(?<![〔\[\d]\d\d)\d{2})年(?!度)")
+
+
+def _year_named(doc) -> int | None:
+    """The collection year the body names: a X年度 plan in the first 40 sentences collects in
+    the year before, else the year written most often.  Computed once per document (periods
+    and schedule ask for it several times); the sentences are searched as one text, joined by
+    a newline that neither pattern matches."""
+    if "_year_named" in doc.__dict__:
+        return doc.__dict__["_year_named"]
+    m = _SCHEME.search("\n".join(sent.text for sent in doc.sentences[:40]))
+    if m:
+        got = int(m.group(1)) - 1
+    else:
+        years = Counter(int(y) for y in _YEAR.findall("\n".join(sent.text for sent in doc.sentences)))
+        got = years.most_common(1)[0][0] if years else None
+    doc.__dict__["_year_named"] = got
+    return got
 
 
 def _types(toks):
