@@ -29,13 +29,8 @@ def _vocab() -> dict:
 
 
 def _in_schedule(sent) -> bool:
-    return any(w in t for t in sent.section[:1] for w in _vocab().get("sections", []))
-
-
-def _dated_paren(title: str) -> bool:
-    """动员部署（2024年9月1日—9月10日）: a heading whose bracket holds its dates is a phase."""
-    m = _PAREN.search(title)
-    return bool(m) and m.end() >= len(title) - 1 and _dates_of(m.group(1))[0] is not None
+    words = _vocab().get("sections", [])
+    return any(w in t for t in sent.section[:1] for w in words)
 
 
 def _names_phase(title: str) -> bool:
@@ -47,9 +42,12 @@ def _dates_of(text):
     """(fact, offset) of the first clause of text that parses as a date or range."""
     base = 0
     for piece in re.split(r"(?<=[，。；])", text):
-        fact = parse_clause(tokens(piece))
-        if fact and fact["range"]:
-            return fact, base
+        # every date is written with 月 or 年 (extractor.values): a piece with neither holds
+        # no DATE token, so it is not tokenized only to fail
+        if "月" in piece or "年" in piece:
+            fact = parse_clause(tokens(piece))
+            if fact and fact["range"]:
+                return fact, base
         base += len(piece)
     return None, 0
 
@@ -60,28 +58,13 @@ def apply(doc, rs) -> None:
     sents = doc.sentences
     seen_lines: set[int] = set()
     for i, sent in enumerate(sents):
-        if sent.heading and sent.heading == sent.section[-1] and (
-                _names_phase(_PAREN.sub("", sent.heading)) or (_in_schedule(sent) and len(sent.section) >= 2)
-                or _dated_paren(sent.heading)):
-            name = sent.heading
-            m = _PAREN.search(name)
-            phase = clean(_PAREN.sub("", name))
-            body = [s for s in sents[i + 1:i + 4] if s.line is sent.line]
-            task = clean(body[0].text) if body else None
-            fact, off, src = None, 0, sent
-            if m:
-                fact, off = _dates_of(m.group(1))
-                off += m.start(1)
-            if fact is None and body:
-                fact, off = _dates_of(body[0].text)
-                src = body[0]
-            if fact is None:  # （一）2024年8月31日前，完成资助参保人员身份标识: the heading is the item
-                fact, off = _dates_of(sent.text)
-                if fact is not None:
-                    phase, task = (phase if _names_phase(sent.text) else None), clean(sent.text)
-            entries.append((phase, fact, off, src, task, sent))
+        entry = _phase_entry(sents, i) if sent.heading and sent.heading == sent.section[-1] else None
+        if entry:
+            entries.append(entry)
             seen_lines.add(id(sent.line))
             continue
+        if not sent.has("date") and not _RECURRING.search(sent.text):
+            continue  # nothing _sentence_items could find (spares a generator per sentence)
         for fact, off, task in _sentence_items(sent):
             phase = _phase_name(fact) if fact else None
             if phase is None and id(sent.line) in seen_lines and _first_clause_of_body(sents, i):
@@ -122,6 +105,38 @@ def apply(doc, rs) -> None:
             continue
         rs.append("/schedule", {k: v for k, v in item.items() if k != "recurring" or v}, evs)
     _enrollment_from_phase(rs)
+
+
+def _phase_entry(sents, i) -> tuple | None:
+    """(phase, fact, offset, source, task, sentence) when the heading of sents[i] is a phase:
+    准备阶段 names one wherever it stands, a numbered item of a schedule section is one, and so
+    is 动员部署（2024年9月1日—9月10日）, a heading whose closing bracket holds its dates."""
+    sent = sents[i]
+    name = sent.heading
+    m = _PAREN.search(name)
+    bare = _PAREN.sub("", name)
+    paren = None  # the bracket's (fact, offset): parsed once, for the test and for the phase
+    if not (_names_phase(bare) or (len(sent.section) >= 2 and _in_schedule(sent))):
+        if not m or m.end() < len(name) - 1:
+            return None
+        paren = _dates_of(m.group(1))
+        if paren[0] is None:
+            return None
+    phase = clean(bare)
+    body = [s for s in sents[i + 1:i + 4] if s.line is sent.line]
+    task = clean(body[0].text) if body else None
+    fact, off, src = None, 0, sent
+    if m:
+        fact, off = paren or _dates_of(m.group(1))
+        off += m.start(1)
+    if fact is None and body:
+        fact, off = _dates_of(body[0].text)
+        src = body[0]
+    if fact is None:  # （一）2024年8月31日前，完成资助参保人员身份标识: the heading is the item
+        fact, off = _dates_of(sent.text)
+        if fact is not None:
+            phase, task = (phase if _names_phase(sent.text) else None), clean(sent.text)
+    return phase, fact, off, src, task, sent
 
 
 def _shift(tok, off):
