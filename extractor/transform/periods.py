@@ -72,12 +72,13 @@ def as_years(toks):
 
 
 def parse_clause(toks):
-    if not any(t.type == "DATE" for t in toks):
+    if "DATE" not in [t.type for t in toks]:
         return None
-    toks = as_years(toks)
-    if not any(t.type == "DATE" for t in toks):
+    years = as_years(toks)
+    # a clause whose every date is a bare year holds no date to parse (unchanged, it still has one)
+    if years is not toks and "DATE" not in [t.type for t in years]:
         return None
-    return parse("period", toks, using=_T)
+    return parse("period", years, using=_T)
 
 
 def clause_facts(sent) -> list[tuple[list, dict | None]]:
@@ -138,10 +139,11 @@ def apply(doc, rs) -> None:
         if not sent.has("date"):
             continue
         toks = sentence_tokens(sent)
-        if "DATE" not in _types(toks):
+        types = _types(toks)
+        if "DATE" not in types:
             continue
         # 补办参保…前, or a deadline set after the enrollment period ends (集中参保期结束后…3月31日前)
-        makeup = "MAKEUP" in _types(toks) or {"ENROLL", "AFTER_END"} <= _types(toks)
+        makeup = "MAKEUP" in types or {"ENROLL", "AFTER_END"} <= types
         for clause, fact in clause_facts(sent):
             if fact is None or not fact["range"]:
                 continue
@@ -274,9 +276,11 @@ def _extension_group(sent) -> str | None:
 
 
 def _newborn(doc, rs):
+    subjects, births = word_list("newborn", "subject"), word_list("newborn", "birth")  # once, not per sentence
     for sent in doc.sentences:
-        if not any(w in sent.text for w in word_list("newborn", "subject")) or \
-                not any(w in sent.text for w in word_list("newborn", "birth")):
+        # the window is a COUNT: a sentence without one is not searched for the words
+        if not sent.has("count") or not any(w in sent.text for w in subjects) \
+                or not any(w in sent.text for w in births):
             continue
         for tok in sentence_tokens(sent):
             if tok.type == "COUNT" and tok.value.unit in ("日", "天") and sent.text[tok.end:tok.end + 1] in "内以":
