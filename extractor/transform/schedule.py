@@ -28,9 +28,14 @@ def _vocab() -> dict:
     return _load_toml("keywords.toml").get("schedule", {})
 
 
+@lru_cache(maxsize=None)
+def _sections_re() -> re.Pattern:
+    """Any of the schedule section words (one search, not one `in` per word)."""
+    return re.compile("|".join(map(re.escape, _vocab().get("sections", []))) or "(?!)")
+
+
 def _in_schedule(sent) -> bool:
-    words = _vocab().get("sections", [])
-    return any(w in t for t in sent.section[:1] for w in words)
+    return bool(sent.section) and _sections_re().search(sent.section[0]) is not None
 
 
 def _names_phase(title: str) -> bool:
@@ -159,19 +164,15 @@ def _phase_name(fact) -> str | None:
 
 def _sentence_items(sent):
     """Deadlines (…前), X阶段为… and recurring windows in an ordinary sentence."""
-    if not sent.has("date"):
-        if _RECURRING.search(sent.text):
-            yield None, 0, clean(sent.text)
-        return
-    toks = sent.tokens
-    if not any(t.type == "DATE" for t in toks):
-        if _RECURRING.search(sent.text):
+    recurring = _RECURRING.search(sent.text) is not None  # else no clause of it holds a window
+    if not sent.has("date") or "DATE" not in [t.type for t in sent.tokens]:
+        if recurring:
             yield None, 0, clean(sent.text)
         return
     for clause, fact in clause_facts(sent):
         end = clause[-1].end
         if not fact or not fact["range"]:
-            if _RECURRING.search(sent.text[clause[0].start:end]):
+            if recurring and _RECURRING.search(sent.text[clause[0].start:end]):
                 yield None, 0, clean(sent.text)
             continue
         lead = {t.type for t in fact["lead"]}
