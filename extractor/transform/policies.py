@@ -10,14 +10,23 @@ leading to each; the words decide the field:
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import mentions
+from ..lexicon import _terms_re
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
 _TRIGGERS = {"WAIT_FIXED", "WAIT_VAR", "WAIT", "CONTINUOUS", "ZERO_CLAIM"}
+
+
+@lru_cache(maxsize=None)
+def _mentions_trigger():
+    """The search of lexicon.mentions(text, *_TRIGGERS), looked up once: it runs on every sentence."""
+    return _terms_re(tuple(sorted(_TRIGGERS))).search
+
+
 # the figures a fact is made of: a clause with none of them (a DATE or YEAR at most) gives nothing
 _FIGURES = frozenset({"COUNT", "MONEY", "PERCENT"})
 
@@ -61,8 +70,9 @@ def apply(doc, rs) -> None:
     incentives: dict[str, dict] = {}
     inc_ev: dict[str, dict] = {}
     last_from = (None, None, None)
+    mentions_trigger = _mentions_trigger()
     for sent in doc.sentences:
-        if not (sent.has("date") or mentions(sent.text, *_TRIGGERS)):
+        if not (sent.has("date") or mentions_trigger(sent.text)):
             continue
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
