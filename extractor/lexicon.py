@@ -24,7 +24,7 @@ _OPEN, _CLOSE = "（〔[【", "）〕]】"
 
 
 @lru_cache(maxsize=None)
-def _load_toml(name: str) -> dict:
+def load_vocab(name: str) -> dict:
     """A vocabulary file, parsed once per process (callers only read it)."""
     try:
         with open(vocab_path(name), "rb") as fh:
@@ -45,7 +45,7 @@ def word_table(data: dict, where: str) -> dict[str, str]:
 
 
 def _table(section: str) -> dict[str, str]:
-    return word_table(_load_toml("keywords.toml").get(section, {}), "keywords.toml")
+    return word_table(load_vocab("keywords.toml").get(section, {}), "keywords.toml")
 
 
 @lru_cache(maxsize=None)
@@ -142,7 +142,7 @@ class Entry:
 
 
 def _entries(file: str, key: str) -> tuple[Entry, ...]:
-    data = _load_toml(file).get(key, [])
+    data = load_vocab(file).get(key, [])
     out = []
     for item in data:
         if "name" not in item or not isinstance(item.get("synonyms", []), list):
@@ -164,7 +164,7 @@ def populations() -> tuple[Entry, ...]:
 @lru_cache(maxsize=None)
 def word_list(section: str, key: str) -> tuple[str, ...]:
     """A list of words from grammar/vocab/keywords.toml ([section] key = [...]), longest first."""
-    words = _load_toml("keywords.toml").get(section, {}).get(key, [])
+    words = load_vocab("keywords.toml").get(section, {}).get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise GrammarError(f"grammar/vocab/keywords.toml: [{section}] {key} must be a list of words")
     return tuple(sorted(words, key=len, reverse=True))
@@ -177,7 +177,7 @@ def alternation(section: str, key: str) -> str:
 
 @lru_cache(maxsize=None)
 def grades() -> tuple[str, ...]:
-    return tuple(_load_toml("populations.toml").get("grades", {}).get("words", []))
+    return tuple(load_vocab("populations.toml").get("grades", {}).get("words", []))
 
 
 def _best(entries: tuple[Entry, ...], label: str) -> Entry | None:

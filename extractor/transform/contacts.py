@@ -24,7 +24,7 @@ from operator import itemgetter
 from lark import Transformer, v_args
 
 from ..facts import Evidence
-from ..lexicon import Tok, _load_toml, trie_pattern, word_table
+from ..lexicon import Tok, load_vocab, trie_pattern, word_table
 from ..parse import parse
 from ..values import scan
 from .base import QUOTE_MAX, cell_evidence, clean, squeeze, use, use_cell
@@ -63,7 +63,7 @@ class Vocab:
 
 @lru_cache(maxsize=None)
 def vocab() -> Vocab:
-    data = _load_toml("contacts.toml")["contacts"]
+    data = load_vocab("contacts.toml")["contacts"]
     words = word_table(data["tokens"], "contacts.toml")
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
     word_re = re.compile(trie_pattern(words))

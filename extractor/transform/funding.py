@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import _load_toml, population, tokens
+from ..lexicon import load_vocab, population, tokens
 from ..parse import parse
 from ..values import parse_value
 from .base import cell_evidence, clauses, evidence, sentence_tokens, title_types, use_cell
@@ -25,7 +25,7 @@ _DISTRACTORS = {"FUND", "RATE"}  # 共需资金…元, 最高支付限额…元:
 
 @lru_cache(maxsize=None)
 def _levels() -> tuple[tuple[str, str], ...]:
-    table = _load_toml("keywords.toml").get("levels", {})
+    table = load_vocab("keywords.toml").get("levels", {})
     return tuple(sorted(((p, key) for key, prefixes in table.items() for p in prefixes), key=lambda x: -len(x[0])))
 
 

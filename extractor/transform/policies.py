@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import _terms_re
+from ..lexicon import mention_search
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
@@ -24,7 +24,7 @@ _TRIGGERS = {"WAIT_FIXED", "WAIT_VAR", "WAIT", "CONTINUOUS", "ZERO_CLAIM"}
 @lru_cache(maxsize=None)
 def _mentions_trigger():
     """The search of lexicon.mentions(text, *_TRIGGERS), looked up once: it runs on every sentence."""
-    return _terms_re(tuple(sorted(_TRIGGERS))).search
+    return mention_search(*sorted(_TRIGGERS))
 
 
 # the figures a fact is made of: a clause with none of them (a DATE or YEAR at most) gives nothing

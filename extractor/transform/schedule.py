@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..dates import resolve
-from ..lexicon import Tok, _load_toml, tokens
+from ..lexicon import Tok, load_vocab, tokens
 from .base import clean, evidence, title_types, use
 from .periods import clause_facts, parse_clause, year_context
 
@@ -25,7 +25,7 @@ TASK_MAX = 120
 
 @lru_cache(maxsize=None)
 def _vocab() -> dict:
-    return _load_toml("keywords.toml").get("schedule", {})
+    return load_vocab("keywords.toml").get("schedule", {})
 
 
 @lru_cache(maxsize=None)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from lark import Token, Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import Tok, _load_toml, tokens, trie_pattern, word_table
+from ..lexicon import Tok, load_vocab, tokens, trie_pattern, word_table
 from ..parse import parse
 from .base import clauses, clean, evidence, sentence_tokens, use
 
@@ -41,7 +41,7 @@ class Vocab:
 
 @lru_cache(maxsize=None)
 def vocab() -> Vocab:
-    data = _load_toml("contacts.toml")["targets"]
+    data = load_vocab("contacts.toml")["targets"]
     words = word_table(data["tokens"], "contacts.toml")
     ordered = sorted(words, key=len, reverse=True)
     rate = frozenset(w for w, t in words.items() if t == "ENROLL_RATE")
