@@ -239,24 +239,29 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
     if values is None:
         values = scan(text)
     marks: list[Tok] = []
-    taken = bytearray(len(text))
+    # what brackets and figures hold is theirs: a figure inside brackets, or a word inside
+    # either, is no token of its own (keywords never overlap each other: finditer)
+    taken = None
     if _BRACKET.search(text):
+        taken = bytearray(len(text))
         for s, e in _paren_spans(text):
             marks.append(Tok("PAREN", text[s + 1:e - 1], s, e))
             taken[s:e] = b"\x01" * (e - s)
-    for v in values:
-        if taken.find(1, v.start, v.end) >= 0:
-            continue
-        marks.append(Tok(v.kind.upper(), v.text, v.start, v.end, v))
-        taken[v.start:v.end] = b"\x01" * (v.end - v.start)
+    if values:
+        if taken is None:
+            taken = bytearray(len(text))
+        for v in values:
+            if taken.find(1, v.start, v.end) >= 0:
+                continue
+            marks.append(Tok(v.kind.upper(), v.text, v.start, v.end, v))
+            taken[v.start:v.end] = b"\x01" * (v.end - v.start)
     kw = _words()
     for m in _keyword_re().finditer(text):
         a, b = m.span()
-        if taken.find(1, a, b) >= 0:
+        if taken is not None and taken.find(1, a, b) >= 0:
             continue
         word = m.group()
-        marks.append(Tok(kw[word], word, a, b))
-        taken[a:b] = b"\x01" * (b - a)
+        marks.append(_tok(Tok, (kw[word], word, a, b, None)))
     marks.sort(key=_START)
     out: list[Tok] = []
     pos = 0
@@ -266,7 +271,7 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
             gap = text[pos:t.start]
             if (gap[0] not in _EDGE and gap[-1] not in _EDGE and gap[0] not in parts and gap[-1] not in parts
                     and gap not in whole and (not out or out[-1].type != "TEXT")):
-                out.append(Tok("TEXT", gap, pos, t.start))  # the common case of _text, inline
+                out.append(_tok(Tok, ("TEXT", gap, pos, t.start, None)))  # the common case of _text, inline
             else:
                 _text(text, pos, t.start, out, whole, parts)
         if t.type != "SKIP" or keep_skip:
@@ -278,6 +283,7 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
 
 
 _START = itemgetter(2)  # Tok.start
+_tok = tuple.__new__  # _tok(Tok, (type, text, start, end, value)): a Tok without NamedTuple's Python-level __new__
 _EDGE = frozenset(" 。；.·")  # a gap starting or ending with one of these takes the long way
 
 
