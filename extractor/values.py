@@ -22,19 +22,25 @@ _CN = "零〇○一二两三四五六七八九十百千"
 # A number starts where a run of digits (or of Chinese numerals) starts: no match can end
 # with a digit followed by a digit, so this changes no result, and it keeps a long run of
 # digits from costing a backtracking scan at every position (quadratic).
-_NUM = rf"(?:(?<!\d)\d+(?:\.\d+)?|(?<![{_CN}])[{_CN}]+(?:点[{_CN}]+)?)"
-_PRE = r"(?:不低于|不少于|至少|不得低于|最低|不超过|不高于|最高|不得超过|最多)?"
-_POST = r"(?:及以上|以上|以内|及以下|以下)?"
+# An optional group is written `(?:X|)`, not `(?:X)?`: the same tries in the same order,
+# but re runs an alternation far faster than a repeat of a group (which SCAN, tried at
+# every candidate character, pays many times).  Alternatives that cannot both match at one
+# place are merged by their common first character (不…, 最…, 以…).
+# A money's optional (bound, per-person) pair is written as the two optional parts: the
+# pair left out and both parts left out are the same try.
+_NUM = rf"(?:(?<!\d)\d+(?:\.\d+|)|(?<![{_CN}])[{_CN}]+(?:点[{_CN}]+|))"
+_PRE = r"(?:不(?:低于|少于|得低于|超过|高于|得超过)|至少|最[低高多]|)"
+_POST = r"(?:及以[上下]|以[上内下]|)"
 _YEAR = r"(?:\d{4}|[一二三四五六七八九〇零○]{4})年度?"
 _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 SCAN = re.compile(
     rf"(?=[\d零〇○一二两三四五六七八九十百千不至最])"
-    rf"(?:(?P<date>(?:{_YEAR})?{_MD}月份?(?:{_MD}[日号]|底|末|上旬|中旬|下旬|初)?|{_YEAR}(?:底|末)?)"
-    rf"|(?P<phone>(?<![\d.])(?:0\d{{2,3}}[-—]?)?[1-9]\d{{6,7}}(?![\d.%元万年月日])|(?<!\d)1[3-9]\d{{9}}(?!\d))"
-    rf"|(?P<money>(?:{_PRE}(?:每人每年|每人|每年)?)?{_NUM}(?:亿元|万元|元)(?:/人(?:·年)?|/年|每人)?{_POST})"
+    rf"(?:(?P<date>(?:{_YEAR}|){_MD}月份?(?:{_MD}[日号]|[底末初]|[上中下]旬|)|{_YEAR}[底末]?)"
+    rf"|(?P<phone>(?<![\d.])(?:0\d{{2,3}}[-—]?|)[1-9]\d{{6,7}}(?![\d.%元万年月日])|(?<!\d)1[3-9]\d{{9}}(?!\d))"
+    rf"|(?P<money>{_PRE}(?:每人每年|每人|每年|){_NUM}(?:亿元|万元|元)(?:/人(?:·年|)|/年|每人|){_POST})"
     rf"|(?P<percent>{_PRE}(?:{_NUM}%|百分之{_NUM}){_POST})"
-    rf"|(?P<ratio>\d{{1,3}}(?:\.\d{{1,2}})?(?:：\d{{1,3}}(?:\.\d{{1,2}})?){{1,5}}(?![\d：]))"
-    rf"|(?P<count>{_PRE}{_NUM}(?:个月|周岁|天|日|人|名|户|岁|倍|次|个|年){_POST}))"
+    rf"|(?P<ratio>\d{{1,3}}(?:\.\d{{1,2}}|)(?:：\d{{1,3}}(?:\.\d{{1,2}}|)){{1,5}}(?![\d：]))"
+    rf"|(?P<count>{_PRE}{_NUM}(?:个月|个|周岁|[天日人名户岁倍次年]){_POST}))"
 )
 # Every match of SCAN holds a numeral directly followed by what ends its number: 年 or 月
 # (date), 亿/万/元 (money), % or the 分 of 百分之 (percent), a count unit, the ： of a ratio,
