@@ -43,11 +43,13 @@ SCAN = re.compile(
     rf"|(?P<count>{_PRE}{_NUM}(?:个月|个|周岁|[天日人名户岁倍次年]){_POST}))"
 )
 # Every match of SCAN holds a numeral directly followed by what ends its number: 年 or 月
-# (date), 亿/万/元 (money), % or the 分 of 百分之 (percent), a count unit, the ： of a ratio,
-# or six more digits (a phone has seven or more in a row).  Most sentences hold none: this
-# search, which opens with a character set that re skips through quickly, rules them out
-# before SCAN.finditer, which is slow to try at every character of CJK text.
-_HINT = re.compile(r"[\d零〇○一二两三四五六七八九十百千](?:[年月亿万元%分个周天日人名户岁倍次：]|\d{6})")
+# (date), 亿/万/元 (money), % or the 分 of 百分之 (percent), a count unit, the ： of a ratio;
+# or, for a phone, a digit 1-9 and six more digits.  Most sentences hold none: _HINT rules
+# them out before SCAN.finditer, which is slow to try at every character of CJK text.
+# _HINT opens with a plain character set (which re skips through quickly; \d, a Unicode
+# category, would cost a lookup at every character), the numeral is checked behind it.
+_ENDS = "年月亿万元%分个周天日人名户岁倍次："
+_HINT = re.compile(rf"[{_ENDS}1-9](?:(?<=[\d{_CN}][{_ENDS}])|\d{{6}})")
 
 
 @dataclass(frozen=True)

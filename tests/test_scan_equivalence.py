@@ -70,6 +70,7 @@ SET = settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCh
 @example("国办发〔2024〕38号，2024年9月1日至12月31日1070元90%0551-64490236")
 @example("每人每年不低于640元，至少3个月，最高不超过百分之九十以上，1：2：3")
 @example("12024年，一二三四五月，不得超过5.5%及以下，进一步")
+@example("电话1000000，١٢٣٤٥٦٧８٩")
 def test_scan_is_the_original_scan(text):
     assert values.scan(text) == ref_scan(text)
 
