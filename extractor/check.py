@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 from fastjsonschema import JsonSchemaException
 
@@ -81,15 +82,20 @@ def _evidence_ok(ev) -> bool:
     entries = ev.values()
     if not set(map(type, entries)) <= {dict}:
         return False
-    seen = 0
+    # Once every entry holds the required properties, one with no more keys holds nothing else:
+    # the optional ones are looked for in the few entries with more.
+    least = sum(required for *_, required in spec)
+    fuller = [e for e in entries if len(e) > least]
+    optional = 0
     for name, types, minimum, required in spec:
-        values = [e[name] for e in entries if name in e]
-        if required and len(values) != len(entries) or not set(map(type, values)) <= types:
+        try:
+            values = list(map(itemgetter(name), entries)) if required else [e[name] for e in fuller if name in e]
+        except KeyError:  # a required property missing
             return False
-        if minimum is not None and values and min(values) < minimum:
+        if not set(map(type, values)) <= types or minimum is not None and values and min(values) < minimum:
             return False
-        seen += len(values)
-    return seen == sum(map(len, entries))  # no entry holds a key the schema does not name
+        optional += 0 if required else len(values)
+    return optional == sum(map(len, fuller)) - least * len(fuller)  # no key the schema does not name
 
 
 def schema_errors(rules: dict) -> list[str]:
