@@ -98,20 +98,26 @@ def _evidence_ok(ev) -> bool:
     return optional == sum(map(len, fuller)) - least * len(fuller)  # no key the schema does not name
 
 
-def schema_errors(rules: dict) -> list[str]:
-    """Every schema error with its JSON Pointer (empty list when the rule set is valid).
-
-    The generated validator (extractor/schema/fast_validator.py) answers the common
-    case quickly, on the rule set without its evidence when _evidence_ok vouches for
-    that; jsonschema lists every error when there is one."""
+def _fast_valid(rules) -> bool:
+    """True when the generated validator (extractor/schema/fast_validator.py) accepts the rule
+    set, run on it without its evidence when _evidence_ok vouches for that."""
     try:
         if type(rules) is dict and _evidence_ok(rules.get("evidence")):
             validate(dict(rules, evidence={}))
         else:
             validate(rules)
-        return []
+        return True
     except JsonSchemaException:
-        pass
+        return False
+
+
+def schema_errors(rules: dict) -> list[str]:
+    """Every schema error with its JSON Pointer (empty list when the rule set is valid).
+
+    The generated validator answers the common case quickly; jsonschema lists every
+    error when there is one."""
+    if _fast_valid(rules):
+        return []
     errs = sorted(_validator().iter_errors(rules), key=lambda e: list(map(str, e.absolute_path)))
     return ["/" + "/".join(map(str, e.absolute_path)) + f": {e.message}" for e in errs]
 
@@ -249,7 +255,7 @@ def check(rules: dict) -> dict:
     A value the schema refuses is removed (with a warning) so that every rule set nrc
     writes is valid."""
     warnings = rules.setdefault("warnings", [])
-    if schema_errors(rules):
+    if not _fast_valid(rules):  # _drop_invalid asks jsonschema itself: no need to list the errors first
         for message in _drop_invalid(rules):
             warnings.append({"code": "schema", "message": message})
     for w in consistency(rules):
