@@ -11,7 +11,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -234,55 +233,73 @@ def _paren_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _merge(held: list[Tok], marks: list[Tok]) -> list[Tok]:
+    """`held` with those of `marks` that overlap none of it, in order of start.  Both lists are in
+    order and hold no overlaps (finditer, scan), so one walk over both replaces a sort."""
+    if not held:
+        return marks
+    out: list[Tok] = []
+    i, n = 0, len(held)
+    for t in marks:
+        while i < n and held[i].end <= t.start:
+            out.append(held[i])
+            i += 1
+        if i < n and held[i].start < t.end:
+            continue  # inside a bracket or a figure: no token of its own
+        out.append(t)
+    out += held[i:]
+    return out
+
+
 def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False) -> list[Tok]:
-    """Tokens of one clause or sentence (offsets relative to `text`)."""
+    """Tokens of one clause or sentence (offsets relative to `text`).  `values` are the figures
+    as scan(text) gives them: in order, none overlapping."""
     if values is None:
         values = scan(text)
-    marks: list[Tok] = []
     # what brackets and figures hold is theirs: a figure inside brackets, or a word inside
-    # either, is no token of its own (keywords never overlap each other: finditer)
-    taken = None
+    # either, is no token of its own (keywords never overlap each other)
+    held = [_tok(Tok, (v.kind.upper(), v.text, v.start, v.end, v)) for v in values]
     if _BRACKET.search(text):
-        taken = bytearray(len(text))
-        for s, e in _paren_spans(text):
-            marks.append(Tok("PAREN", text[s + 1:e - 1], s, e))
-            taken[s:e] = b"\x01" * (e - s)
-    if values:
-        if taken is None:
-            taken = bytearray(len(text))
-        for v in values:
-            if taken.find(1, v.start, v.end) >= 0:
-                continue
-            marks.append(Tok(v.kind.upper(), v.text, v.start, v.end, v))
-            taken[v.start:v.end] = b"\x01" * (v.end - v.start)
+        held = _merge([_tok(Tok, ("PAREN", text[s + 1:e - 1], s, e, None)) for s, e in _paren_spans(text)], held)
     kw = _words()
+    marks = []
     for m in _keyword_re().finditer(text):
         a, b = m.span()
-        if taken is not None and taken.find(1, a, b) >= 0:
-            continue
-        word = m.group()
+        word = m[0]
         marks.append(_tok(Tok, (kw[word], word, a, b, None)))
-    marks.sort(key=_START)
+    if held:
+        marks = _merge(held, marks)
     out: list[Tok] = []
     pos = 0
     whole, parts = _whole(), _particles()
+    edge = _edge()
+    plain = True  # out is empty or ends with a mark: a plain gap after it needs no merging
     for t in marks:
-        if t.start > pos:
-            gap = text[pos:t.start]
-            if (gap[0] not in _EDGE and gap[-1] not in _EDGE and gap[0] not in parts and gap[-1] not in parts
-                    and gap not in whole and (not out or out[-1].type != "TEXT")):
-                out.append(_tok(Tok, ("TEXT", gap, pos, t.start, None)))  # the common case of _text, inline
+        kind, _, a, b, _ = t
+        if a > pos:
+            gap = text[pos:a]
+            if plain and gap[0] not in edge and gap[-1] not in edge and gap not in whole:
+                out.append(_tok(Tok, ("TEXT", gap, pos, a, None)))  # the common case of _text, inline
             else:
-                _text(text, pos, t.start, out, whole, parts)
-        if t.type != "SKIP" or keep_skip:
+                _text(text, pos, a, out, whole, parts)
+        if kind != "SKIP" or keep_skip:
             out.append(t)
-        pos = t.end
+            plain = True
+        else:
+            plain = False
+        pos = b
     if pos < len(text):
         _text(text, pos, len(text), out, whole, parts)
     return out
 
 
-_START = itemgetter(2)  # Tok.start
+@lru_cache(maxsize=None)
+def _edge() -> frozenset[str]:
+    """Characters that send a gap starting or ending with one of them through _text:
+    spaces and stops (stripped) and particles (split off)."""
+    return _EDGE | frozenset(_particles())
+
+
 _tok = tuple.__new__  # _tok(Tok, (type, text, start, end, value)): a Tok without NamedTuple's Python-level __new__
 _EDGE = frozenset(" 。；.·")  # a gap starting or ending with one of these takes the long way
 
