@@ -314,35 +314,31 @@ def _text(text: str, s: int, e: int, out: list[Tok], whole: dict[str, str], part
         return
     chunk = text[s:e]
     if chunk in whole:
-        _emit(Tok(whole[chunk], chunk, s, e), out)
+        _emit(whole[chunk], chunk, s, e, out)
         return
-    tail = None
-    s0 = s
-    if text[s] in parts:
-        _emit(Tok(parts[text[s]], text[s], s, s + 1), out)
+    head = parts.get(text[s])
+    if head is not None:
+        _emit(head, text[s], s, s + 1, out)
         s += 1
-    if e > s and text[e - 1] in parts:
-        tail = Tok(parts[text[e - 1]], text[e - 1], e - 1, e)
+    tail = parts.get(text[e - 1]) if e > s else None
+    if tail is not None:
         e -= 1
-    if tail is not None or s != s0:
+    if head is not None or tail is not None:
         chunk = text[s:e]
     if chunk in whole:  # 县 in 县按…: a word once its particles are off
-        _emit(Tok(whole[chunk], chunk, s, e), out)
+        _emit(whole[chunk], chunk, s, e, out)
     elif chunk.strip(" 。；.·"):
-        if out and out[-1].type == "TEXT" and out[-1].end >= s - 1:
-            prev = out[-1]
-            out[-1] = Tok("TEXT", prev.text + chunk, prev.start, e)
-        else:
-            out.append(Tok("TEXT", chunk, s, e))
+        _emit("TEXT", chunk, s, e, out)
     if tail is not None:
-        _emit(tail, out)
+        _emit(tail, text[e], e, e + 1, out)
 
 
-def _emit(t: Tok, out: list[Tok]) -> None:
-    if t.type == "SKIP":
+def _emit(kind: str, word: str, s: int, e: int, out: list[Tok]) -> None:
+    """Append a token of _text; SKIP is dropped before a Tok is built, TEXT next to TEXT joins it."""
+    if kind == "SKIP":
         return
-    if t.type == "TEXT" and out and out[-1].type == "TEXT" and out[-1].end >= t.start - 1:
+    if kind == "TEXT" and out and out[-1].type == "TEXT" and out[-1].end >= s - 1:
         prev = out[-1]
-        out[-1] = Tok("TEXT", prev.text + t.text, prev.start, t.end)
+        out[-1] = _tok(Tok, ("TEXT", prev.text + word, prev.start, e, None))
         return
-    out.append(t)
+    out.append(_tok(Tok, (kind, word, s, e, None)))
