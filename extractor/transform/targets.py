@@ -28,6 +28,10 @@ from .base import clauses, clean, evidence, sentence_tokens, use
 
 
 
+# a deadline has its DATE, a target its ENROLL_RATE or PERCENT (goal and more clauses a PERCENT)
+_ANCHORS = frozenset({"DATE", "ENROLL_RATE", "PERCENT"})
+
+
 @dataclass(frozen=True)
 class Vocab:
     words: dict[str, str]
@@ -55,28 +59,34 @@ def lex(text: str, toks: list[Tok] | None = None) -> list[Tok]:
     """The shared clause tokens (`toks`, when the sentence's are at hand), with the targets words
     of runs of text as their own terminals."""
     v = vocab()
+    words, finditer = v.words, v.word_re.finditer
     out: list[Tok] = []
     for t in (tokens(text) if toks is None else toks):
-        if t.type == "RATE" and t.text in v.rate_words:
+        typ = t.type
+        if typ == "TEXT":
+            pos = 0
+            for m in finditer(t.text):
+                a, b = m.span()
+                if a > pos:
+                    out.append(Tok("TEXT", t.text[pos:a], t.start + pos, t.start + a))
+                out.append(Tok(words[m.group()], m.group(), t.start + a, t.start + b))
+                pos = b
+            if pos == 0:
+                out.append(t)  # no word in it: the token itself, not a copy
+            elif pos < len(t.text):
+                out.append(Tok("TEXT", t.text[pos:], t.start + pos, t.end))
+        elif typ == "RATE" and t.text in v.rate_words:
             out.append(Tok("ENROLL_RATE", t.text, t.start, t.end))
-            continue
-        if t.type != "TEXT":
+        else:
             out.append(t)
-            continue
-        pos = 0
-        for m in v.word_re.finditer(t.text):
-            if m.start() > pos:
-                out.append(Tok("TEXT", t.text[pos:m.start()], t.start + pos, t.start + m.start()))
-            out.append(Tok(v.words[m.group()], m.group(), t.start + m.start(), t.start + m.end()))
-            pos = m.end()
-        if pos < len(t.text):
-            out.append(Tok("TEXT", t.text[pos:], t.start + pos, t.end))
     # 参保 is a goal's word only right before its figure (参保95%目标); elsewhere it is text
     merged: list[Tok] = []
+    last = len(out) - 1
     for i, t in enumerate(out):
-        if t.type == "JOIN" and (i + 1 == len(out) or out[i + 1].type != "PERCENT"):
-            t = Tok("TEXT", t.text, t.start, t.end)
-        if t.type == "TEXT" and merged and merged[-1].type == "TEXT":
+        typ = t.type
+        if typ == "JOIN" and (i == last or out[i + 1].type != "PERCENT"):
+            t, typ = Tok("TEXT", t.text, t.start, t.end), "TEXT"
+        if typ == "TEXT" and merged and merged[-1].type == "TEXT":
             prev = merged.pop()
             t = Tok("TEXT", prev.text + t.text, prev.start, t.end)
         merged.append(t)
@@ -134,6 +144,8 @@ def population(text: str, v: Vocab) -> str | None:
     t = clean(text) or ""
     changed = True
     while t and changed:
+        if not (t.startswith(v.strip) or t.endswith(v.strip)):
+            break  # no word at either edge: a pass would change nothing (one C-level test, not 2 per word)
         changed = False
         for w in v.strip:
             if t.startswith(w):
@@ -177,7 +189,9 @@ def apply(doc, rs) -> None:
         listing = False  # after 参保率目标：, each clause is a population and its figure
         toks = lex(sent.text, sentence_tokens(sent))
         for clause in clauses(toks):
-            f = parse("targets", clause, using=_T)
+            # every alternative of grammar/targets.lark holds one of these: a clause without any
+            # does not fit (it is not parsed only to fail)
+            f = None if _ANCHORS.isdisjoint([t.type for t in clause]) else parse("targets", clause, using=_T)
             if f is None:
                 pending = None
                 continue
