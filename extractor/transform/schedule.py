@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from ..dates import resolve
 from ..lexicon import Tok, load_vocab, tokens
@@ -21,6 +22,7 @@ from .periods import clause_facts, parse_clause, year_context
 _RECURRING = re.compile(r"每月\d{1,2}日(?:(?:至|-|—|~)\d{1,2}日)?(?:前)?")
 _PAREN = re.compile(r"（([^（）]*)）")
 TASK_MAX = 120
+_TYPE = itemgetter(0)  # Tok.type: `in map(_TYPE, toks)` stops at the first match, no list is built
 
 
 @lru_cache(maxsize=None)
@@ -68,8 +70,12 @@ def apply(doc, rs) -> None:
             entries.append(entry)
             seen_lines.add(id(sent.line))
             continue
-        if not sent.has("date") and not _RECURRING.search(sent.text):
-            continue  # nothing _sentence_items could find (spares a generator per sentence)
+        # nothing _sentence_items could find (spares a generator per sentence): no date (every date
+        # is written with 月 or 年, see _dates_of; most sentences have neither) and no window (每月…)
+        text = sent.text
+        no_window = "每月" not in text or not _RECURRING.search(text)
+        if no_window and (("月" not in text and "年" not in text) or not sent.has("date")):
+            continue
         for fact, off, task in _sentence_items(sent):
             phase = _phase_name(fact) if fact else None
             if phase is None and id(sent.line) in seen_lines and _first_clause_of_body(sents, i):
@@ -118,8 +124,8 @@ def _phase_entry(sents, i) -> tuple | None:
     is 动员部署（2024年9月1日—9月10日）, a heading whose closing bracket holds its dates."""
     sent = sents[i]
     name = sent.heading
-    m = _PAREN.search(name)
-    bare = _PAREN.sub("", name)
+    # most headings hold no bracket: neither regex is run on them
+    m, bare = (_PAREN.search(name), _PAREN.sub("", name)) if "（" in name else (None, name)
     paren = None  # the bracket's (fact, offset): parsed once, for the test and for the phase
     if not (_names_phase(bare) or (len(sent.section) >= 2 and _in_schedule(sent))):
         if not m or m.end() < len(name) - 1:
@@ -165,7 +171,7 @@ def _phase_name(fact) -> str | None:
 def _sentence_items(sent):
     """Deadlines (…前), X阶段为… and recurring windows in an ordinary sentence."""
     recurring = _RECURRING.search(sent.text) is not None  # else no clause of it holds a window
-    if not sent.has("date") or "DATE" not in [t.type for t in sent.tokens]:
+    if not sent.has("date") or "DATE" not in map(_TYPE, sent.tokens):
         if recurring:
             yield None, 0, clean(sent.text)
         return
