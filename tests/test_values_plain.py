@@ -36,3 +36,22 @@ def test_plain_reading_covers_the_common_figures():
                        ("12月31日", "date"), ("2024年", "date"), ("2023年度", "date"), ("9月", "date")]:
         assert _plain_value(text, kind) is not _NOT_PLAIN
         assert parse_value(text, kind) == _grammar_value(text, kind)
+
+
+FIGURE_TEXT = st.text(alphabet="0123456789.%元万亿年月日号度底末初上中下旬个周天人名户岁倍次：百分之零〇一二两三四五六七八九十千不低于超过至少最高以上内下每/·-—",
+                      max_size=30)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(FIGURE_TEXT)
+@example("2024年2月底")
+@example("百分之九十以上")
+@example("三百八十元")
+def test_every_figure_carries_its_mark(text):
+    # funding, policies and schedule ask Sentence.has only of sentences holding these marks:
+    # a date is written with 月 or 年, money with 元, a percent with % or 百分之
+    from extractor.values import scan
+    marks = {"date": ("月", "年"), "money": ("元",), "percent": ("%", "百分之")}
+    for v in scan(text):
+        if v.kind in marks:
+            assert any(m in v.text for m in marks[v.kind]), (v.kind, v.text)
