@@ -7,7 +7,7 @@ unexplained.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from lark import Lark, Token
 from lark.exceptions import LarkError
@@ -65,21 +65,16 @@ NEVER_TEXT = frozenset({"MONEY", "PERCENT", "DATE", "COUNT", "PHONE", "FUND", "R
 
 class _Table:
     """Lark's LALR table of one grammar, with each reduce action resolved once to
-    (size, rule name, callback).  The callbacks build the parse tree, or, given a
-    Transformer, apply it as each rule is reduced (no tree is built)."""
+    (size, rule name, callback, spread): a reduce calls callback(*children) when
+    `spread`, else callback(children).  The callbacks build the parse tree, or,
+    given a Transformer, apply it as each rule is reduced (no tree is built).
+    With own=False they are Lark's own (the reference ours are checked against)."""
 
-    def __init__(self, family: str, transformer=None):
+    def __init__(self, family: str, transformer=None, own: bool = True):
         from lark.parsers.lalr_analysis import Shift
         lk = token_parser(family)
-        inner = lk.parser.parser.parser
-        table = inner.parse_table
-        callbacks = inner.callbacks
-        if transformer is not None:
-            # rules inlined into their parent (_name) stay trees for the parent to splice,
-            # as they are before a Transformer ever sees them
-            own = lk._parse_tree_builder.create_callback(transformer)
-            callbacks = {r: (callbacks[r] if r.origin.name.startswith("_") and not r.alias else f)
-                         for r, f in own.items()}
+        table = lk.parser.parser.parser.parse_table
+        callbacks = (own and _own_callbacks(lk._parse_tree_builder, transformer)) or _lark_callbacks(lk, transformer)
         reduce = {}
         self.states: dict[int, dict[str, tuple]] = {}
         for state, row in table.states.items():
@@ -89,7 +84,7 @@ class _Table:
                     out[typ] = (True, arg)
                 else:
                     if arg not in reduce:
-                        reduce[arg] = (len(arg.expansion), arg.origin.name, callbacks[arg])
+                        reduce[arg] = (len(arg.expansion), arg.origin.name) + callbacks[arg]
                     out[typ] = (False, reduce[arg])
             self.states[state] = out
         self.start_states = table.start_states
@@ -103,6 +98,94 @@ class _Table:
         if typ in self.known:
             return typ
         return "TEXT" if self.text_ok and typ not in NEVER_TEXT else None
+
+
+def _inlined(rule) -> bool:
+    """A rule whose children go into its parent's (`_name`, and Lark's own `__x_star_n`
+    rules for repeats): every parent splices it, no Transformer ever sees it."""
+    return rule.origin.name.startswith("_") and not rule.alias
+
+
+def _lark_callbacks(lk: Lark, transformer) -> dict:
+    """Lark's callbacks (a chain of wrappers per rule), as (callback, spread=False)."""
+    callbacks = lk.parser.parser.parser.callbacks
+    if transformer is not None:
+        # inlined rules stay trees for the parent to splice, as they are before a
+        # Transformer ever sees them
+        own = lk._parse_tree_builder.create_callback(transformer)
+        callbacks = {r: (callbacks[r] if _inlined(r) else f) for r, f in own.items()}
+    return {r: (f, False) for r, f in callbacks.items()}
+
+
+def _own_callbacks(builder, transformer) -> dict | None:
+    """Per rule, one call doing what Lark's wrapper chain does (ChildFilterLALR_NoPlaceholders
+    keeping and splicing children, ExpandSingleChild for ?rule, v_args(inline=True)'s spreading,
+    the method or __default__), as (callback, spread).  An inlined rule's value is the list of
+    its kept children (what the parent splices; Lark makes a Tree of them and splices its
+    .children).  None when a grammar or Transformer uses anything else: Lark's own then."""
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
+    from lark.visitors import Transformer_InPlace, _vargs_inline
+    from lark.tree import Tree
+    if isinstance(transformer, Transformer_InPlace):
+        return None
+    default = getattr(transformer, "__default__", None)
+    out = {}
+    for rule, chain in builder.rule_builders:
+        keep, expand1 = None, False
+        for w in chain:
+            if w is ExpandSingleChild:
+                expand1 = True
+            elif isinstance(w, partial) and w.func is ChildFilterLALR_NoPlaceholders:
+                (keep,) = w.args
+            else:
+                return None
+        name = rule.alias or rule.options.template_source or rule.origin.name
+        if _inlined(rule):
+            if expand1:  # the parent would splice the single child's .children
+                return None
+            user, spread = None, False
+        elif transformer is None:
+            user, spread = partial(Tree, name), False
+        else:
+            try:
+                user = getattr(transformer, name)
+            except AttributeError:
+                user, spread = ((lambda kids, name=name: default(name, kids, None)) if default
+                                else partial(Tree, name)), False
+            else:
+                wrapper = getattr(user, "visit_wrapper", None)
+                if wrapper is None:
+                    spread = False
+                elif wrapper is _vargs_inline and hasattr(user, "base_func"):
+                    user, spread = user.base_func, True  # the bound method itself, not its wrapper
+                else:
+                    return None
+        if keep is None and not expand1:
+            out[rule] = (user, spread) if user is not None else (list, False)
+        else:
+            out[rule] = (_shaped(keep, expand1, user, spread), False)
+    return out
+
+
+def _shaped(keep, expand1: bool, user, spread: bool):
+    """The callback of a rule whose children are filtered, spliced or expanded first."""
+    def callback(kids):
+        if keep is not None:
+            picked = []
+            for i, splice in keep:
+                if not splice:
+                    picked.append(kids[i])
+                elif picked:
+                    picked += kids[i]
+                else:  # left recursion: extend the spliced list itself, as Lark does
+                    picked = kids[i]
+            kids = picked
+        if expand1 and len(kids) == 1:
+            return kids[0]
+        if user is None:
+            return kids
+        return user(*kids) if spread else user(kids)
+    return callback
 
 
 @lru_cache(maxsize=None)
@@ -125,13 +208,13 @@ def _leaf(t: Tok, typ: str) -> Token:
 
 
 def _reduce(states, stack: list, values: list | None, rule: tuple) -> None:
-    """Reduce by `rule` (size, name, callback); without `values` only the states move."""
-    size, name, callback = rule
+    """Reduce by `rule` (size, name, callback, spread); without `values` only the states move."""
+    size, name, callback, spread = rule
     if values is not None:
         children = values[-size:] if size else []
         if size:
             del values[-size:]
-        values.append(callback(children))
+        values.append(callback(*children) if spread else callback(children))
     if size:
         del stack[-size:]
     stack.append(states[stack[-1]][name][1])
