@@ -64,11 +64,12 @@ NEVER_TEXT = frozenset({"MONEY", "PERCENT", "DATE", "COUNT", "PHONE", "FUND", "R
 
 
 class _Table:
-    """Lark's LALR table of one grammar, with each reduce action resolved once to
-    (size, rule name, callback, spread): a reduce calls callback(*children) when
-    `spread`, else callback(children).  The callbacks build the parse tree, or,
-    given a Transformer, apply it as each rule is reduced (no tree is built).
-    With own=False they are Lark's own (the reference ours are checked against)."""
+    """Lark's LALR table of one grammar: states[s][symbol] is the state a shift (a terminal)
+    or goto (a rule name) leads to, an int, or a reduce action resolved once to the tuple
+    (size, rule name, callback, spread): a reduce calls callback(*children) when `spread`,
+    else callback(children).  The callbacks build the parse tree, or, given a Transformer,
+    apply it as each rule is reduced (no tree is built).  With own=False they are Lark's
+    own (the reference ours are checked against)."""
 
     def __init__(self, family: str, transformer=None, own: bool = True):
         from lark.parsers.lalr_analysis import Shift
@@ -76,17 +77,18 @@ class _Table:
         table = lk.parser.parser.parser.parse_table
         callbacks = (own and _own_callbacks(lk._parse_tree_builder, transformer)) or _lark_callbacks(lk, transformer)
         reduce = {}
-        self.states: dict[int, dict[str, tuple]] = {}
+        # Lark numbers the states 0..n-1: a list indexed by state
+        assert sorted(table.states) == list(range(len(table.states)))
+        self.states: list[dict[str, int | tuple]] = [{} for _ in table.states]
         for state, row in table.states.items():
-            out = {}
+            out = self.states[state]
             for typ, (action, arg) in row.items():
                 if action is Shift:
-                    out[typ] = (True, arg)
+                    out[typ] = arg
                 else:
                     if arg not in reduce:
                         reduce[arg] = (len(arg.expansion), arg.origin.name) + callbacks[arg]
-                    out[typ] = (False, reduce[arg])
-            self.states[state] = out
+                    out[typ] = reduce[arg]
         self.start_states = table.start_states
         self.end_states = table.end_states
         self.known = _terminals(family)
@@ -207,28 +209,40 @@ def _leaf(t: Tok, typ: str) -> Token:
     return leaf
 
 
-def _reduce(states, stack: list, values: list | None, rule: tuple) -> None:
-    """Reduce by `rule` (size, name, callback, spread); without `values` only the states move."""
-    size, name, callback, spread = rule
-    if values is not None:
-        children = values[-size:] if size else []
-        if size:
-            del values[-size:]
-        values.append(callback(*children) if spread else callback(children))
-    if size:
-        del stack[-size:]
-    stack.append(states[stack[-1]][name][1])
+def _step(states, stack: list, values: list | None, typ: str, stop: int = -1):
+    """Reduce as long as the lookahead `typ` asks for it: then the state `typ` shifts to,
+    `stop` as soon as a reduce reaches it, or None if `typ` has no action.  Without
+    `values` only the states move (no callbacks run).  One call per token: the reduces
+    are the loop, not calls of their own."""
+    state = stack[-1]
+    while True:
+        act = states[state].get(typ)
+        if act is None or act.__class__ is int:
+            return act
+        size, name, callback, spread = act
+        if size == 1:  # the commonest reduce: the top value and state replaced in place
+            if values is not None:
+                values[-1] = callback(values[-1]) if spread else callback(values[-1:])
+            state = stack[-1] = states[stack[-2]][name]
+        else:
+            if size:
+                del stack[-size:]
+                if values is not None:
+                    children = values[-size:]
+                    del values[-size:]
+            else:
+                children = []
+            if values is not None:
+                values.append(callback(*children) if spread else callback(children))
+            state = states[stack[-1]][name]
+            stack.append(state)
+        if state == stop:
+            return state
 
 
 def _end(states, stack: list, values: list | None, end_state: int) -> bool:
-    """Feed the end of input: True once the start rule is complete."""
-    while True:
-        act = states[stack[-1]].get("$END")
-        if act is None or act[0]:
-            return False
-        _reduce(states, stack, values, act[1])
-        if stack[-1] == end_state:
-            return True
+    """Feed the end of input: True once the start rule is complete (no state shifts $END)."""
+    return _step(states, stack, values, "$END", end_state) == end_state
 
 
 def _feed(table: _Table, toks: list[Tok], start: str, values: list | None,
@@ -260,16 +274,12 @@ def _feed(table: _Table, toks: list[Tok], start: str, values: list | None,
             if prev_text:
                 continue
         prev_text = typ == "TEXT"
-        while True:
-            act = states[stack[-1]].get(typ)
-            if act is None:
-                return None
-            if act[0]:
-                stack.append(act[1])
-                if values is not None:
-                    values.append(_leaf(t, typ))
-                break
-            _reduce(states, stack, values, act[1])
+        state = _step(states, stack, values, typ)
+        if state is None:
+            return None
+        stack.append(state)
+        if values is not None:
+            values.append(_leaf(t, typ))
     if cuts is not None:
         for c in cuts[k:]:  # after the last token (tokens read into a TEXT before change nothing)
             if _end(states, stack[:], None, end_state):
@@ -308,9 +318,9 @@ def follows(family: str) -> dict[str, frozenset[str]]:
     other one stops every parse there: callers rule runs out before feeding them."""
     table = _table(family)
     out: dict[str, set[str]] = {t: set() for t in table.known}
-    for row in table.states.values():
-        for typ, (shift, target) in row.items():
-            if shift and typ in out:  # a terminal (goto entries are rule names)
+    for row in table.states:
+        for typ, target in row.items():
+            if target.__class__ is int and typ in out:  # a shift (goto entries are rule names)
                 out[typ].update(table.states[target])
     return {t: frozenset(f) for t, f in out.items()}
 
