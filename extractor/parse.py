@@ -199,16 +199,6 @@ _NO_FIT = object()
 _new_str = str.__new__
 
 
-def _leaf(t: Tok, typ: str) -> Token:
-    """A lark Token reading as the text, whose .value is the Tok (built without Token's
-    constructor, which costs more than the rest of a shift)."""
-    leaf = _new_str(Token, t.text)
-    leaf.type = typ
-    leaf.value = t
-    leaf.start_pos = t.start
-    return leaf
-
-
 def _step(states, stack: list, values: list | None, typ: str, stop: int = -1):
     """Reduce as long as the lookahead `typ` asks for it: then the state `typ` shifts to,
     `stop` as soon as a reduce reaches it, or None if `typ` has no action.  Without
@@ -279,7 +269,13 @@ def _feed(table: _Table, toks: list[Tok], start: str, values: list | None,
             return None
         stack.append(state)
         if values is not None:
-            values.append(_leaf(t, typ))
+            # a lark Token reading as the text, whose .value is the Tok (built without Token's
+            # constructor, which costs more than the rest of a shift)
+            leaf = _new_str(Token, t.text)
+            leaf.type = typ
+            leaf.value = t
+            leaf.start_pos = t.start
+            values.append(leaf)
     if cuts is not None:
         for c in cuts[k:]:  # after the last token (tokens read into a TEXT before change nothing)
             if _end(states, stack[:], None, end_state):

@@ -71,7 +71,9 @@ def _reference(family: str, toks, start: str, using):
             if typ == "TEXT" and prev_text and t.type not in table.known:
                 continue
             prev_text = typ == "TEXT"
-            state.feed_token(P._leaf(t, typ))
+            leaf = Token(typ, t.text, start_pos=t.start)
+            leaf.value = t  # parse.py's leaves read as the text and hold the Tok
+            state.feed_token(leaf)
         return state.feed_token(Token("$END", ""), True)
     except UnexpectedToken:
         return None
