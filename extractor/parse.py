@@ -68,14 +68,13 @@ class _Table:
     or goto (a rule name) leads to, an int, or a reduce action resolved once to the tuple
     (size, rule name, callback, spread): a reduce calls callback(*children) when `spread`,
     else callback(children).  The callbacks build the parse tree, or, given a Transformer,
-    apply it as each rule is reduced (no tree is built).  With own=False they are Lark's
-    own (the reference ours are checked against)."""
+    apply it as each rule is reduced (no tree is built)."""
 
-    def __init__(self, family: str, transformer=None, own: bool = True):
+    def __init__(self, family: str, transformer=None):
         from lark.parsers.lalr_analysis import Shift
         lk = token_parser(family)
         table = lk.parser.parser.parser.parse_table
-        callbacks = (own and _own_callbacks(lk._parse_tree_builder, transformer)) or _lark_callbacks(lk, transformer)
+        callbacks = _own_callbacks(lk._parse_tree_builder, transformer) or _lark_callbacks(lk, transformer)
         reduce = {}
         # Lark numbers the states 0..n-1: a list indexed by state
         assert sorted(table.states) == list(range(len(table.states)))
