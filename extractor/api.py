@@ -19,8 +19,13 @@ NOTICE_SUFFIXES = tuple(SUFFIXES)
 
 def extract_source(src: Source) -> dict:
     """Run normalize -> segment -> parse -> transform -> check on a loaded source."""
-    from .pipeline import run
-    return run(src)
+    if not _PIPELINE:  # imported on first use: commands that extract nothing stay light
+        from .pipeline import run
+        _PIPELINE.append(run)
+    return _PIPELINE[0](src)
+
+
+_PIPELINE: list = []
 
 
 def extract(path: str | Path) -> dict:

@@ -300,6 +300,11 @@ def fitting_prefixes(family: str, toks: list[Tok], cuts: list[int], start: str =
     return fits
 
 
+def reader(family: str):
+    """read_as for one grammar, looked up once: reader(family)(typ) == read_as(family, typ)."""
+    return _table(family).read_as
+
+
 def read_as(family: str, typ: str) -> str | None:
     """The terminal grammar/<family>.lark reads a token of type `typ` as (None: it fits nowhere).
     A run of tokens read as TEXT is one TEXT."""

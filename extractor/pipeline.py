@@ -5,15 +5,14 @@
 from __future__ import annotations
 
 from .facts import RuleSet
+from .check import check
 from .load import Source
+from .normalize import normalize
+from .segment import segment
+from .transform import apply_all
 
 
 def run(src: Source) -> dict:
-    from .normalize import normalize
-    from .segment import segment
-    from .transform import apply_all
-    from .check import check
-
     norm = normalize(src.lines, src.locs)
     doc = segment(norm, hints=src.hints)
     rs = RuleSet()

@@ -15,7 +15,7 @@ from functools import lru_cache
 from lark import Transformer, v_args
 
 from ..lexicon import Tok, alternation, canonical_group, mention_search, tokens
-from ..parse import fitting_prefixes, follows, opens, parse, read_as
+from ..parse import fitting_prefixes, follows, opens, parse, reader
 from .base import clean, evidence, sentence_tokens, use
 
 MAX_CLAUSES = 6
@@ -215,6 +215,7 @@ def _statements(toks, start="start"):
     that cannot follow the one read before it, or right after a token the input cannot end on.
     """
     after = follows("subsidy")
+    read_as = reader("subsidy")
     starts, ends, has_aid, can_end = [0], [], [], []
     # positions of tokens that cannot follow the token read before them (what is read before a
     # token is the same from any start ahead of it, so one pass serves every run)
@@ -232,7 +233,7 @@ def _statements(toks, start="start"):
             aid = False
         elif typ in _AID_TYPES:
             aid = True
-        read = read_as("subsidy", typ)
+        read = read_as(typ)
         if read != typ and read == before == "TEXT":
             continue  # a word read into the TEXT before it, as the parser does
         if read not in after.get(before, anything):
@@ -253,7 +254,7 @@ def _statements(toks, start="start"):
         if k >= i + MAX_CLAUSES or k == n:
             return
         a = starts[i]
-        if read_as("subsidy", toks[a].type) not in first:
+        if read_as(toks[a].type) not in first:
             i += 1  # the grammar cannot open a statement with this token: nothing fits from here
             continue
         last = k
