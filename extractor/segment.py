@@ -187,6 +187,9 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
             if heading:
                 # the heading itself is a sentence too (it may hold a date: 准备阶段（8月31日前）)
                 sentences.append(Sentence(heading, line, title_start, section, len(sentences), heading))
+        if body_start == len(text):  # a heading line with no body: nothing to split
+            i += 1
+            continue
         for off, piece in split_outside(text[body_start:], SENTENCE_END):
             stripped = piece.strip()
             if not stripped:
