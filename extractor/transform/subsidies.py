@@ -263,22 +263,33 @@ def _statements(toks, start="start"):
             last += 1
         x = bisect_right(stuck, a)
         limit = stuck[x] if x < len(stuck) else len(toks)  # no run from a gets past this token
-        cuts = [ends[j] - a for j in range(k, last + 1) if ends[j] <= limit and can_end[j]]
-        fits = fitting_prefixes("subsidy", toks[a:a + cuts[-1]], cuts, start) if cuts else ()
-        found = None
-        for j in range(last, k - 1, -1):
-            if ends[j] - a not in fits:
-                continue
-            chunk = toks[a:ends[j]]
-            st = parse("subsidy", chunk, start, using=_T)
-            if st is not None:
-                found = (j, st, chunk)
-                break
+        # the clauses a run may end after, ascending (no other cut can fit)
+        tried = [j for j in range(k, last + 1) if ends[j] <= limit and can_end[j]]
+        found = _longest_fit(toks, a, [ends[j] for j in tried], start)
         if found:
-            yield found[1], found[2]
-            i = found[0] + 1
+            m, st = found
+            yield st, toks[a:ends[tried[m]]]
+            i = tried[m] + 1
         else:
             i += 1
+
+
+def _longest_fit(toks, a, ends, start):
+    """(n, statement) of the longest run toks[a:ends[n]] (`ends` ascending) the grammar accepts,
+    or None.  The longest is parsed outright, as it is the one that fits most often; only
+    when it does not does a states-only pass over the shorter ones pick the one to parse."""
+    if not ends:
+        return None
+    st = parse("subsidy", toks[a:ends[-1]], start, using=_T)
+    if st is not None:
+        return len(ends) - 1, st
+    if len(ends) == 1:
+        return None
+    fits = fitting_prefixes("subsidy", toks[a:ends[-2]], [e - a for e in ends[:-1]], start)
+    if not fits:
+        return None
+    n = [e - a for e in ends].index(fits[-1])
+    return n, parse("subsidy", toks[a:ends[n]], start, using=_T)
 
 
 def apply(doc, rs) -> None:
