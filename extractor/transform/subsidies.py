@@ -309,6 +309,7 @@ def apply(doc, rs) -> None:
         if not types & _WHO and not headed:
             continue  # nobody named to receive the aid
         found = False
+        quotes = _Quotes(sent)
         for st, chunk in _statements(toks):
             found = True
             aid = st.get("aid")
@@ -327,12 +328,12 @@ def apply(doc, rs) -> None:
                     continue
                 seen.add(label)
                 tier_aid = {**aid, "subsidy": each[n]} if each else aid
-                _tier(rs, sent, label, tier_aid, st, _standard_for(rs, toks, individual))
+                _tier(rs, sent, label, tier_aid, st, _standard_for(rs, toks, individual), quotes)
         if not found and headed:
             for st, chunk in _statements(toks, "headless"):
                 if st.get("aid") and headed not in seen:
                     seen.add(headed)
-                    _tier(rs, sent, headed, st["aid"], st, _standard_for(rs, toks, individual))
+                    _tier(rs, sent, headed, st["aid"], st, _standard_for(rs, toks, individual), quotes)
                 break
     _tables(doc, rs, individual, seen)
 
@@ -442,13 +443,33 @@ def _standard_for(rs, toks, individual):
     return individual
 
 
-def _tier(rs, sent, label, aid, st, individual):
+class _Quotes:
+    """The Evidence quoting a whole sentence, plain and derived, each made once for every field
+    of every tier of the sentence that needs it (an Evidence is never changed once made)."""
+
+    __slots__ = ("sent", "_plain", "_derived")
+
+    def __init__(self, sent):
+        self.sent = sent
+        self._plain = self._derived = None
+
+    def plain(self):
+        if self._plain is None:
+            self._plain = evidence(self.sent)
+        return self._plain
+
+    def derived(self):
+        if self._derived is None:
+            self._derived = evidence(self.sent, derived=True)
+        return self._derived
+
+
+def _tier(rs, sent, label, aid, st, individual, quotes):
     basis = aid["basis"]
     tier = {"group": canonical_group(label) or label, "label": label, "basis": basis,
             "percent": None, "subsidy": None, "personal": None, "payer": clean(st.get("payer"))}
-    ev = evidence(sent)  # one Evidence for every field quoting the whole sentence (they are never changed)
+    ev = quotes.plain()
     evs = {"": ev, "label": ev, "basis": ev}
-    derived = lambda: evidence(sent, derived=True)  # noqa: E731
     if aid.get("percent") is not None:
         tier["percent"] = aid["percent"].value.value
         evs["percent"] = evidence(sent, aid["percent"].start)
@@ -473,7 +494,7 @@ def _tier(rs, sent, label, aid, st, individual):
         elif kind == "no_pay":
             tier["personal"] = 0
             evs["personal"] = evidence(sent, tok.start)
-    _complete(tier, evs, individual, derived)
+    _complete(tier, evs, individual, quotes.derived)
     if tier["group"]:
         evs["group"] = ev
     if tier["payer"]:
