@@ -233,7 +233,7 @@ def _statements(toks, start="start"):
             aid = False
         elif typ in _AID_TYPES:
             aid = True
-        read = read_as(typ)
+        read = typ if typ in after else read_as(typ)  # a terminal of the grammar (a key of after) reads as itself
         if read != typ and read == before == "TEXT":
             continue  # a word read into the TEXT before it, as the parser does
         if read not in after.get(before, anything):
