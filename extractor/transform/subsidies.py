@@ -285,11 +285,13 @@ def _longest_fit(toks, a, ends, start):
         return len(ends) - 1, st
     if len(ends) == 1:
         return None
-    fits = fitting_prefixes("subsidy", toks[a:ends[-2]], [e - a for e in ends[:-1]], start)
-    if not fits:
-        return None
-    n = [e - a for e in ends].index(fits[-1])
-    return n, parse("subsidy", toks[a:ends[n]], start, using=_T)
+    offsets = [e - a for e in ends[:-1]]
+    for cut in reversed(fitting_prefixes("subsidy", toks[a:ends[-2]], offsets, start)):
+        n = offsets.index(cut)
+        st = parse("subsidy", toks[a:ends[n]], start, using=_T)
+        if st is not None:  # (a run that fits always gives a statement; were it None, a shorter one is tried)
+            return n, st
+    return None
 
 
 def apply(doc, rs) -> None:
