@@ -95,6 +95,7 @@ def _kind(chunk: str, v: Vocab) -> str:
 
 
 _RUN = re.compile(r"[^ ]+")
+_tok = tuple.__new__  # _tok(Tok, (type, text, start, end, value)): a Tok without NamedTuple's Python-level __new__
 _START = itemgetter(2)  # Tok.start
 
 
@@ -108,7 +109,7 @@ def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: 
         inner = sorted(c for c in cuts if a < c < b) if cuts else ()
         for c in (*inner, b):
             chunk = text[a:c]
-            out.append(Tok(_kind(chunk, v), chunk, a, c))
+            out.append(_tok(Tok, (_kind(chunk, v), chunk, a, c, None)))
             a = c
 
 
@@ -124,7 +125,8 @@ def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
         for n in (2, 3, 4):
             rest = t.text[n:]
             if rest.startswith(v.title_starts) and _CJK.match(t.text[:n]):
-                toks[i:i + 1] = [Tok("NAME", t.text[:n], t.start, t.start + n), Tok("TITLE", rest, t.start + n, t.end)]
+                toks[i:i + 1] = [_tok(Tok, ("NAME", t.text[:n], t.start, t.start + n, None)),
+                                  _tok(Tok, ("TITLE", rest, t.start + n, t.end, None))]
                 break
     return toks
 
@@ -140,9 +142,9 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
     marks: list[Tok] = []
     taken = bytearray(len(text))
 
-    def mark(t: Tok) -> None:
-        marks.append(t)
-        taken[t.start:t.end] = b"\x01" * (t.end - t.start)
+    def mark(kind: str, word: str, s: int, e: int, value=None) -> None:
+        marks.append(_tok(Tok, (kind, word, s, e, value)))
+        taken[s:e] = b"\x01" * (e - s)
 
     # a role label written with layout spaces at a line start: 副 组 长：
     for s in sorted({0} | set(cuts)):
@@ -150,24 +152,24 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
         if colon > s:
             label = squeeze(text[s:colon])
             if label in v.roles:
-                mark(Tok("ROLE", label, s, colon))
+                mark("ROLE", label, s, colon)
     if _DIGITS.search(text):
         for val in (scan(text) if values is None else values):
             if val.kind == "phone" and not any(taken[val.start:val.end]):
-                mark(Tok("PHONE", val.text, val.start, val.end, val))
+                mark("PHONE", val.text, val.start, val.end, val)
         for m in _SERVICE.finditer(text):
             if not any(taken[m.start():m.end()]):
-                mark(Tok("PHONE", m.group(), m.start(), m.end()))
+                mark("PHONE", m.group(), m.start(), m.end())
         for m in _AREA_PAREN.finditer(text):
             if m.end() < len(taken) and taken[m.end()] and not any(taken[m.start():m.end()]):
-                mark(Tok("AREA", m.group(1), m.start(), m.end()))
+                mark("AREA", m.group(1), m.start(), m.end())
     for m in v.word_re.finditer(text):
         if not any(taken[m.start():m.end()]):
-            mark(Tok(v.words[m.group()], m.group(), m.start(), m.end()))
+            mark(v.words[m.group()], m.group(), m.start(), m.end())
     for m in _PUNCT_RE.finditer(text):
         i = m.start()
         if not taken[i]:
-            mark(Tok(_PUNCT[m.group()], m.group(), i, i + 1))
+            mark(_PUNCT[m.group()], m.group(), i, i + 1)
     marks.sort(key=_START)
     out: list[Tok] = []
     pos = 0
