@@ -59,6 +59,8 @@ class Vocab:
     call_verbs: tuple[str, ...]
     person_columns: tuple[str, ...]
     candidate: re.Pattern
+    title_ends: frozenset[str]  # the last characters of `titles` and of `orgs`
+    org_ends: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -78,14 +80,17 @@ def vocab() -> Vocab:
                  by_len(data["title_starts"]), by_len(data["group_lead"]), by_len(data["group_trail"]),
                  by_len(data["group_suffixes"]), data["office"], by_len(data["call_verbs"]),
                  tuple(data["person_columns"]),
-                 re.compile(rf"[\d{firsts}](?:(?<=\d)\d{{4}}{rests})"))
+                 re.compile(rf"[\d{firsts}](?:(?<=\d)\d{{4}}{rests})"),
+                 frozenset(w[-1] for w in data["title_suffixes"]), frozenset(w[-1] for w in data["org_suffixes"]))
 
 
 # ---------------------------------------------------------------- the lexer
 def _kind(chunk: str, v: Vocab) -> str:
-    if chunk.endswith(v.titles):
+    # the last character is looked up first: most chunks end as no title and no organization
+    last = chunk[-1]
+    if last in v.title_ends and chunk.endswith(v.titles):
         return "TITLE"
-    if len(chunk) >= 2 and chunk.endswith(v.orgs):
+    if len(chunk) >= 2 and last in v.org_ends and chunk.endswith(v.orgs):
         return "ORG"
     if len(chunk) == 1 and _CJK.match(chunk):
         return "CHAR"
