@@ -193,11 +193,12 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
 class ContactTransformer(Transformer):
     """Parse tree of one clause -> dict(kind, role, persons, title, org, phones, holder)."""
 
+    # the leaves are lark Tokens, strs reading as their Tok's text: joined as they are
     def person(self, *toks):
-        return ("person", "".join(t.value.text for t in toks))
+        return ("person", "".join(toks))
 
     def title(self, *toks):
-        return ("title", "".join(t.value.text for t in toks))
+        return ("title", "".join(toks))
 
     def org(self, tok):
         return ("org", tok.value.text)
