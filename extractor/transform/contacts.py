@@ -368,12 +368,15 @@ def apply(doc, rs) -> None:
     roster = None   # (role, group) while a roster runs
     group = None    # the last roster's group, for its office
     for sent in doc.sentences:
-        if roster is not None or _role_head(sent.text, v):  # while a roster runs, no gate
+        text = sent.text
+        # while a roster runs, no gate; a role head is looked for past a colon near the start
+        # (the colon tested here first: _role_head is called for few sentences)
+        if roster is not None or (text.find("：", 0, 12) > 0 and _role_head(text, v)):
             cuts = _cuts(sent)
             roster, group = _roster(doc, sent, lex(sent.text, cuts, sent.values), cuts, roster, group, out, v)
             if roster is not None:
                 continue
-        elif not v.candidate.search(sent.text):
+        elif not v.candidate.search(text):
             continue
         _clauses(doc, sent, lex(sent.text, values=sent.values), group, rs, out, v)
     _tables(doc, rs, out, v)
