@@ -335,7 +335,9 @@ class _Collector:
             return
         self.seen.add(key)
         full = dict.fromkeys(_FIELDS)
-        full.update({k: v for k, v in item.items() if v is not None})
+        for k, v in item.items():
+            if v is not None:
+                full[k] = v
         evs = {"": ev}
         for k, v in full.items():
             if v is not None:
