@@ -83,7 +83,16 @@ class Sentence:
     section: tuple[str, ...]        # titles of the enclosing headings, outermost first
     index: int = 0
     heading: str | None = None      # the title, when the sentence opens with an inline heading
-    _kinds = None                   # (not a field) the kinds of its figures, once computed
+    # its figures (extractor.values.scan) and their kinds, made with the sentence: every
+    # family reads them, and unexplained needs every sentence's
+    values: list = field(default=None, repr=False)
+    kinds: frozenset = field(default=None, repr=False)
+
+    def __post_init__(self):
+        if self.values is None:
+            self.values = scan(self.text)
+        if self.kinds is None:
+            self.kinds = frozenset(v.kind for v in self.values)
 
     @property
     def origin(self) -> int:
@@ -96,19 +105,8 @@ class Sentence:
     def clauses(self) -> list[tuple[int, str]]:
         return split_outside(self.text, "，")
 
-    @property
-    def values(self):
-        """The figures of this sentence (extractor.values.scan), computed once."""
-        vals = self.__dict__.get("_values")
-        if vals is None:
-            vals = self.__dict__["_values"] = scan(self.text)
-        return vals
-
     def has(self, *kinds: str) -> bool:
-        found = self._kinds
-        if found is None:
-            found = self._kinds = frozenset(v.kind for v in self.values)
-        return not found.isdisjoint(kinds)
+        return not self.kinds.isdisjoint(kinds)
 
     @property
     def tokens(self):
