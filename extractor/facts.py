@@ -60,6 +60,8 @@ def skeleton() -> dict:
 
 
 def _escape(part: str) -> str:
+    if "~" not in part and "/" not in part:
+        return part
     return part.replace("~", "~0").replace("/", "~1")
 
 
@@ -109,8 +111,10 @@ class RuleSet:
         idx = len(lst) - 1
         if isinstance(evs, Evidence):
             evs = {"": evs}
-        for key, ev in (evs or {}).items():
-            self._evidence[f"{pointer}/{idx}" + (f"/{_escape(key)}" if key else "")] = ev
+        if evs:
+            base, store = f"{pointer}/{idx}", self._evidence
+            for key, ev in evs.items():
+                store[base + "/" + _escape(key) if key else base] = ev
         return idx
 
     def evidence_for(self, pointer: str) -> Evidence | None:
