@@ -127,6 +127,10 @@ DIGITS_AND_SPACES = st.lists(st.sampled_from(list("0123456789 .,，元万年月�
 
 @SET
 @given(DIGITS_AND_SPACES | TEXT)
+@example("年，123元")
+@example("1，234元")
+@example("x 1 234元")
+@example("２０２４ 年 9 月")
 def test_fold_agrees_with_the_lookbehind_regexes_it_replaced(s):
     from extractor.normalize import FOLD, _BOOKMARK, _SURROGATE
     ref = _BOOKMARK.sub("", _SURROGATE.sub("", s)).translate(FOLD)
