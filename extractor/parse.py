@@ -74,7 +74,11 @@ class _Table:
         from lark.parsers.lalr_analysis import Shift
         lk = token_parser(family)
         table = lk.parser.parser.parser.parse_table
-        callbacks = _own_callbacks(lk._parse_tree_builder, transformer) or _lark_callbacks(lk, transformer)
+        try:
+            own = _own_callbacks(lk._parse_tree_builder, transformer)
+        except (ImportError, AttributeError, TypeError, ValueError):  # another Lark's insides: its own callbacks
+            own = None
+        callbacks = own or _lark_callbacks(lk, transformer)
         reduce = {}
         # Lark numbers the states 0..n-1: a list indexed by state
         assert sorted(table.states) == list(range(len(table.states)))
