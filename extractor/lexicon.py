@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -212,6 +213,10 @@ class Tok(NamedTuple):
 
     def __str__(self) -> str:  # what a lark Token built on this Tok reads as (cheap: no dataclass repr)
         return self.text
+
+
+TOK_TYPE = itemgetter(0)   # Tok.type and Tok.start as functions (read in C by map and sort)
+TOK_START = itemgetter(2)
 
 
 _BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")

@@ -48,7 +48,7 @@ FIGURE_TEXT = st.text(alphabet="0123456789.%元万亿年月日号度底末初上
 @example("百分之九十以上")
 @example("三百八十元")
 def test_every_figure_carries_its_mark(text):
-    # funding, policies and schedule ask Sentence.has only of sentences holding these marks:
+    # schedule tokenizes only pieces of text holding 月 or 年, to find their dates:
     # a date is written with 月 or 年, money with 元, a percent with % or 百分之
     from extractor.values import scan
     marks = {"date": ("月", "年"), "money": ("元",), "percent": ("%", "百分之")}

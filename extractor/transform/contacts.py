@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 
 from lark import Transformer, v_args
 
 from ..facts import Evidence
-from ..lexicon import Tok, load_vocab, trie_pattern, word_table
+from ..lexicon import TOK_START, Tok, load_vocab, trie_pattern, word_table
 from ..parse import parse
 from ..values import scan
 from .base import QUOTE_MAX, cell_evidence, clean, squeeze, use, use_cell
@@ -101,7 +100,6 @@ def _kind(chunk: str, v: Vocab) -> str:
 
 _RUN = re.compile(r"[^ ]+")
 _tok = tuple.__new__  # _tok(Tok, (type, text, start, end, value)): a Tok without NamedTuple's Python-level __new__
-_START = itemgetter(2)  # Tok.start
 
 
 def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
@@ -175,7 +173,7 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
         i = m.start()
         if not taken[i]:
             mark(_PUNCT[m.group()], m.group(), i, i + 1)
-    marks.sort(key=_START)
+    marks.sort(key=TOK_START)
     out: list[Tok] = []
     pos = 0
     for t in marks:

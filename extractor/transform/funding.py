@@ -9,11 +9,10 @@ classes too.
 from __future__ import annotations
 
 from functools import lru_cache
-from operator import itemgetter
 
 from lark import Transformer, v_args
 
-from ..lexicon import load_vocab, population, tokens
+from ..lexicon import TOK_TYPE, load_vocab, population, tokens
 from ..parse import parse
 from ..values import parse_value
 from .base import cell_evidence, clauses, evidence, sentence_tokens, title_types, use_cell
@@ -22,7 +21,6 @@ MAX_FILLER = 4  # characters of other text allowed between a standard and its am
 ROLE_KEYS = {"TOTAL": "total", "INDIVIDUAL": "individual", "GOVERNMENT": "government"}
 _TIER_WORDS = {"FULL", "FIXED_AID", "AID_AMOUNT", "NO_PAY", "EXTERNAL"}
 _DISTRACTORS = {"FUND", "RATE"}  # 共需资金…元, 最高支付限额…元: not a standard
-_TYPE = itemgetter(0)  # Tok.type, read in C by map (no Python-level comprehension per token)
 
 
 @lru_cache(maxsize=None)
@@ -194,16 +192,13 @@ def apply(doc, rs) -> None:
     for sent in doc.sentences:
         if prev_sent is not None and prev_sent.line is not sent.line:
             sent_role = None
-        # a money figure is written with 元, a percent with % or 百分之 (extractor.values): most
-        # sentences have none of them and are not asked Sentence.has
-        text = sent.text
-        if not (("元" in text or "%" in text or "百分之" in text) and sent.has("money", "percent")):
-            if prev_pop is not None and not text.startswith("其中"):
+        if not sent.has("money", "percent"):
+            if prev_pop is not None and not sent.text.startswith("其中"):
                 prev_pop = None
             prev_sent = sent
             continue
         toks = sentence_tokens(sent)
-        types = set(map(_TYPE, toks))
+        types = set(map(TOK_TYPE, toks))
         if "MONEY" not in types and "PERCENT" not in types:
             prev_pop = None if not sent.text.startswith("其中") else prev_pop
             continue
@@ -219,7 +214,7 @@ def apply(doc, rs) -> None:
         pop = prev_pop
         in_tier = False
         for clause in clauses(toks):
-            ctypes = set(map(_TYPE, clause))
+            ctypes = set(map(TOK_TYPE, clause))
             if ctypes & _TIER_WORDS or "GROUP" in ctypes and ctypes & {"AID", "GIVE"}:
                 in_tier = True  # a subsidy tier: its clauses and the personal share after it are not standards
             if in_tier or ctypes & _DISTRACTORS:

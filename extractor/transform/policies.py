@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from operator import itemgetter
 
 from lark import Transformer
 
-from ..lexicon import mention_search
+from ..lexicon import TOK_TYPE, mention_search
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
@@ -30,7 +29,6 @@ def _mentions_trigger():
 
 # the figures a fact is made of: a clause with none of them (a DATE or YEAR at most) gives nothing
 _FIGURES = frozenset({"COUNT", "MONEY", "PERCENT"})
-_TYPE = itemgetter(0)  # Tok.type, read in C by map (no Python-level comprehension per token)
 
 
 class PolicyTransformer(Transformer):
@@ -76,13 +74,10 @@ def apply(doc, rs) -> None:
     last_from = (None, None, None)
     mentions_trigger = _mentions_trigger()
     for sent in doc.sentences:
-        # a sentence matters when it has a date (自…起, which needs 月 or 年: most sentences have
-        # neither, and are not asked Sentence.has) or a trigger word
-        text = sent.text
-        if not (("月" in text or "年" in text) and sent.has("date")) and not mentions_trigger(text):
+        if not sent.has("date") and not mentions_trigger(sent.text):  # a date (自…起) or a trigger word
             continue
         toks = sentence_tokens(sent)
-        types = set(map(_TYPE, toks))
+        types = set(map(TOK_TYPE, toks))
         since, since_tok = _from(toks) if "FROM" in types else (None, None)
         if since:
             last_from = (since, since_tok, sent)
@@ -91,12 +86,12 @@ def apply(doc, rs) -> None:
         lapse = "LAPSE" in types
         kind = "zero_claim" if "ZERO_CLAIM" in types else ("continuous" if "CONTINUOUS" in types else None)
         for clause in clauses(toks):
-            if _FIGURES.isdisjoint(map(_TYPE, clause)):
+            if _FIGURES.isdisjoint(map(TOK_TYPE, clause)):
                 continue  # nothing to parse for
             found = parse("policy", clause, using=_T)
             if found is None:
                 continue
-            ctypes = set(map(_TYPE, clause))
+            ctypes = set(map(TOK_TYPE, clause))
             for words, fig in found:
                 kinds = {w.type for w in words}
                 key = None

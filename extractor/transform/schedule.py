@@ -12,17 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from operator import itemgetter
 
 from ..dates import resolve
-from ..lexicon import Tok, load_vocab, tokens
+from ..lexicon import TOK_TYPE, Tok, load_vocab, tokens
 from .base import clean, evidence, title_types, use
 from .periods import clause_facts, parse_clause, year_context
 
 _RECURRING = re.compile(r"每月\d{1,2}日(?:(?:至|-|—|~)\d{1,2}日)?(?:前)?")
 _PAREN = re.compile(r"（([^（）]*)）")
 TASK_MAX = 120
-_TYPE = itemgetter(0)  # Tok.type: `in map(_TYPE, toks)` stops at the first match, no list is built
 
 
 @lru_cache(maxsize=None)
@@ -70,11 +68,8 @@ def apply(doc, rs) -> None:
             entries.append(entry)
             seen_lines.add(id(sent.line))
             continue
-        # nothing _sentence_items could find (spares a generator per sentence): no date (every date
-        # is written with 月 or 年, see _dates_of; most sentences have neither) and no window (每月…)
-        text = sent.text
-        no_window = "每月" not in text or not _RECURRING.search(text)
-        if no_window and (("月" not in text and "年" not in text) or not sent.has("date")):
+        # nothing _sentence_items could find (spares a generator per sentence): no date, no window (每月…)
+        if not sent.has("date") and ("每月" not in sent.text or not _RECURRING.search(sent.text)):
             continue
         for fact, off, task in _sentence_items(sent):
             phase = _phase_name(fact) if fact else None
@@ -171,7 +166,7 @@ def _phase_name(fact) -> str | None:
 def _sentence_items(sent):
     """Deadlines (…前), X阶段为… and recurring windows in an ordinary sentence."""
     recurring = _RECURRING.search(sent.text) is not None  # else no clause of it holds a window
-    if not sent.has("date") or "DATE" not in map(_TYPE, sent.tokens):
+    if not sent.has("date") or "DATE" not in map(TOK_TYPE, sent.tokens):
         if recurring:
             yield None, 0, clean(sent.text)
         return
