@@ -217,6 +217,9 @@ class Tok(NamedTuple):
 
 TOK_TYPE = itemgetter(0)   # Tok.type and Tok.start as functions (read in C by map and sort)
 TOK_START = itemgetter(2)
+# new_tok(Tok, (type, text, start, end, value)): a Tok without NamedTuple's Python-level __new__
+# (the lexers build dozens per sentence)
+new_tok = tuple.__new__
 
 
 _BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
@@ -263,15 +266,15 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
         values = scan(text)
     # what brackets and figures hold is theirs: a figure inside brackets, or a word inside
     # either, is no token of its own (keywords never overlap each other)
-    held = [_tok(Tok, (v.kind.upper(), v.text, v.start, v.end, v)) for v in values]
+    held = [new_tok(Tok, (v.kind.upper(), v.text, v.start, v.end, v)) for v in values]
     if _BRACKET.search(text):
-        held = _merge([_tok(Tok, ("PAREN", text[s + 1:e - 1], s, e, None)) for s, e in _paren_spans(text)], held)
+        held = _merge([new_tok(Tok, ("PAREN", text[s + 1:e - 1], s, e, None)) for s, e in _paren_spans(text)], held)
     kw = _words()
     marks = []
     for m in _keyword_re().finditer(text):
         a, b = m.span()
         word = m[0]
-        marks.append(_tok(Tok, (kw[word], word, a, b, None)))
+        marks.append(new_tok(Tok, (kw[word], word, a, b, None)))
     if held:
         marks = _merge(held, marks)
     out: list[Tok] = []
@@ -284,7 +287,7 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
         if a > pos:
             gap = text[pos:a]
             if plain and gap[0] not in edge and gap[-1] not in edge and gap not in whole:
-                out.append(_tok(Tok, ("TEXT", gap, pos, a, None)))  # the common case of _text, inline
+                out.append(new_tok(Tok, ("TEXT", gap, pos, a, None)))  # the common case of _text, inline
             else:
                 _text(text, pos, a, out, whole, parts)
         if kind != "SKIP" or keep_skip:
@@ -305,7 +308,6 @@ def _edge() -> frozenset[str]:
     return _EDGE | frozenset(_particles())
 
 
-_tok = tuple.__new__  # _tok(Tok, (type, text, start, end, value)): a Tok without NamedTuple's Python-level __new__
 _EDGE = frozenset(" 。；.·")  # a gap starting or ending with one of these takes the long way
 
 
@@ -344,6 +346,6 @@ def _emit(kind: str, word: str, s: int, e: int, out: list[Tok]) -> None:
         return
     if kind == "TEXT" and out and out[-1].type == "TEXT" and out[-1].end >= s - 1:
         prev = out[-1]
-        out[-1] = _tok(Tok, ("TEXT", prev.text + word, prev.start, e, None))
+        out[-1] = new_tok(Tok, ("TEXT", prev.text + word, prev.start, e, None))
         return
-    out.append(_tok(Tok, (kind, word, s, e, None)))
+    out.append(new_tok(Tok, (kind, word, s, e, None)))

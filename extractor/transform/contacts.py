@@ -23,7 +23,7 @@ from functools import lru_cache
 from lark import Transformer, v_args
 
 from ..facts import Evidence
-from ..lexicon import TOK_START, Tok, load_vocab, trie_pattern, word_table
+from ..lexicon import TOK_START, Tok, load_vocab, new_tok, trie_pattern, word_table
 from ..parse import parse
 from ..values import scan
 from .base import QUOTE_MAX, cell_evidence, clean, squeeze, use, use_cell
@@ -99,7 +99,6 @@ def _kind(chunk: str, v: Vocab) -> str:
 
 
 _RUN = re.compile(r"[^ ]+")
-_tok = tuple.__new__  # _tok(Tok, (type, text, start, end, value)): a Tok without NamedTuple's Python-level __new__
 
 
 def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
@@ -112,7 +111,7 @@ def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: 
         inner = sorted(c for c in cuts if a < c < b) if cuts else ()
         for c in (*inner, b):
             chunk = text[a:c]
-            out.append(_tok(Tok, (_kind(chunk, v), chunk, a, c, None)))
+            out.append(new_tok(Tok, (_kind(chunk, v), chunk, a, c, None)))
             a = c
 
 
@@ -128,8 +127,8 @@ def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
         for n in (2, 3, 4):
             rest = t.text[n:]
             if rest.startswith(v.title_starts) and _CJK.match(t.text[:n]):
-                toks[i:i + 1] = [_tok(Tok, ("NAME", t.text[:n], t.start, t.start + n, None)),
-                                  _tok(Tok, ("TITLE", rest, t.start + n, t.end, None))]
+                toks[i:i + 1] = [new_tok(Tok, ("NAME", t.text[:n], t.start, t.start + n, None)),
+                                  new_tok(Tok, ("TITLE", rest, t.start + n, t.end, None))]
                 break
     return toks
 
@@ -146,7 +145,7 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
     taken = bytearray(len(text))
 
     def mark(kind: str, word: str, s: int, e: int, value=None) -> None:
-        marks.append(_tok(Tok, (kind, word, s, e, value)))
+        marks.append(new_tok(Tok, (kind, word, s, e, value)))
         taken[s:e] = b"\x01" * (e - s)
 
     # a role label written with layout spaces at a line start: 副 组 长：
