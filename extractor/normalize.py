@@ -58,7 +58,6 @@ _FOOTER_FIRST = "—-－–第"  # with a digit, what _PAGE_FOOTER can open with
 _BULLETS = "-*•·"  # what _MD_BULLET can open with after its spaces
 _COMMA_THOUSANDS = re.compile(r"，(?=\d{3}(?!\d))")  # after folding every comma is ，; see _drop_comma
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF); see _join_thousands
-_GAP = re.compile(r"[ ]{2,}")
 _PIPE_RULE = re.compile(r":?-{2,}:?")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[（(]\d{1,2}[）)]"
@@ -195,7 +194,7 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if _OPENS_OWN_LINE.match(nxt) or (len(prev) <= _DATE_MAX and _DATE_LINE.match(prev)):
         return False
-    if "  " in prev or "  " in nxt:  # a layout gap (both are stripped: what _GAP would find)
+    if "  " in prev or "  " in nxt:  # a layout gap of two spaces or more (both are stripped)
         return False
     if prev[-1] in _TITLE_LAST and _TITLE_END.search(prev):
         return False  # a document title ends its own line

@@ -58,7 +58,6 @@ PATTERNS = {
     "normalize.HEADING": normalize._HEADING.match,
     "normalize.TITLE_END": normalize._TITLE_END.search,
     "normalize.DATE_LINE": normalize._DATE_LINE.match,
-    "normalize.GAP": normalize._GAP.search,
     "lexicon.keywords": lambda s: lexicon._keyword_re().findall(s),
     "lexicon.tokens": lexicon.tokens,
     "markdown.lines": lambda s: markdown.markdown_lines([s, "# " + s, "| " + s + " |"]),
