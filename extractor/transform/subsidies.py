@@ -22,6 +22,11 @@ MAX_CLAUSES = 6
 _AID_TYPES = {"FULL", "FIXED_AID", "AID", "AID_AMOUNT", "EXTERNAL"}
 _CUT = {"COMMA", "COLON"}  # clause ends
 _GATE = ("HIGHEST", *sorted(_AID_TYPES))  # a sentence naming none of these words has nothing for this family
+# Every alternative of subsidy.lark's aid rule reads a MONEY, a PERCENT or a word of one of
+# these, and every statement has an aid: a sentence with none of them holds no statement
+# (tests/test_subsidies.py holds this against the grammar's rules).
+_BASES = ("FULL", "FIXED_AID", "EXTERNAL")
+_FIGURES = ("money", "percent")  # the kinds of figure read as MONEY and PERCENT
 _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
 _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
@@ -192,6 +197,13 @@ def _tail_like(clause) -> bool:
     return clause[0].type in _TAIL_START or {"PERCENT", "INDIVIDUAL"} <= types
 
 
+def _may_hold_statement(sent) -> bool:
+    """False only for a sentence without a tier statement, told before it is tokenized: a MONEY
+    or PERCENT token is one of the sentence's figures, and a token of another type a vocabulary
+    word, which the search for its type finds (the test is exact, see _BASES)."""
+    return sent.has(*_FIGURES) or mention_search(*_BASES)(sent.text) is not None
+
+
 def _heading_group(doc, sent) -> str | None:
     """The label of a group named by the heading this sentence's line opens with (（二）低保对象。…)."""
     if sent.heading or not sent.section:
@@ -297,15 +309,18 @@ def _longest_fit(toks, a, ends, start):
 def apply(doc, rs) -> None:
     individual = rs.get("/funding/individual")
     seen: set[str] = set()
-    mentioned = mention_search(*_GATE)
+    mentioned, names_highest = mention_search(*_GATE), mention_search("HIGHEST")
     for sent in doc.sentences:
         if not mentioned(sent.text):
             continue
+        may_state = _may_hold_statement(sent)
+        if not may_state and names_highest(sent.text) is None:
+            continue  # not tokenized: neither a statement nor the subsidy rule can be found in it
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
         if "HIGHEST" in types and rs.get("/subsidy_rule") is None:
             rs.put("/subsidy_rule", "highest", evidence(sent, next(t.start for t in toks if t.type == "HIGHEST")))
-        if not types & _AID_TYPES:
+        if not may_state or not types & _AID_TYPES:
             continue
         headed = _heading_group(doc, sent)
         if not types & _WHO and not headed:
