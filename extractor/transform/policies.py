@@ -29,6 +29,8 @@ def _mentions_trigger():
 
 # the figures a fact is made of: a clause with none of them (a DATE or YEAR at most) gives nothing
 _FIGURES = frozenset({"COUNT", "MONEY", "PERCENT"})
+# their kinds among a sentence's figures (a figure's token type is its kind in capitals)
+_FIGURE_KINDS = frozenset(f.lower() for f in _FIGURES)
 
 
 class PolicyTransformer(Transformer):
@@ -74,7 +76,13 @@ def apply(doc, rs) -> None:
     last_from = (None, None, None)
     mentions_trigger = _mentions_trigger()
     for sent in doc.sentences:
-        if not sent.has("date") and not mentions_trigger(sent.text):  # a date (自…起) or a trigger word
+        # Only a sentence with a date can say 自…起 (a FROM before a DATE token), and only one with
+        # a figure of _FIGURES gives a fact (its other clauses are not parsed); the tokens of both
+        # come from the sentence's figures alone, whose kinds are sent.kinds.  A sentence with
+        # neither changes nothing, and most sentences hold no figure: they are passed over by
+        # two set tests, before the trigger words are searched for in their text.
+        kinds = sent.kinds
+        if "date" not in kinds and (_FIGURE_KINDS.isdisjoint(kinds) or not mentions_trigger(sent.text)):
             continue
         toks = sentence_tokens(sent)
         types = set(map(TOK_TYPE, toks))
