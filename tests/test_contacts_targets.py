@@ -81,6 +81,13 @@ def test_other_rates_are_not_target_words():
     assert "JOIN" not in [t.type for t in T.lex("引导参保缴费")]
 
 
+def test_a_percent_token_is_a_figure():
+    """targets.apply passes over a sentence with no percent among its figures: no targets word may
+    be a PERCENT (or other figure) token of its own."""
+    assert not {"PERCENT", "MONEY", "DATE", "COUNT"} & set(T.vocab().words.values())
+    assert "PERCENT" not in [t.type for t in T.lex("参保率稳定在较高水平")]
+
+
 # ---------------------------------------------------------------- variants we wrote
 ROSTER_SICHUAN = (
     "成立剑阁县城乡居民医保征缴工作领导小组：\n"

@@ -176,12 +176,13 @@ def apply(doc, rs) -> None:
     ctx = YearContext.from_year(rs.get("/scheme_year"))
     seen: set[tuple] = set()
     for sent in doc.sentences:
-        # a target has a figure: a percent, and a rate or goal word (the percent looked for by two
-        # substring tests, which pass over most sentences at once; a regex %|百分之 is tried at
-        # every character)
-        text = sent.text
-        if "%" not in text and "百分之" not in text:
+        # a target has a figure: a percent (a PERCENT token, made from the sentence's figures
+        # alone: no targets word is one), and a rate or goal word.  A sentence without one gives
+        # no item and hands nothing to the next (by, pending and listing are the sentence's own);
+        # the figure's kind is looked up in sent.kinds, cheaper than substring tests of the text.
+        if "percent" not in sent.kinds:
             continue
+        text = sent.text
         if not v.candidate.search(text) or any(w in text for w in v.past):
             continue
         by = None
