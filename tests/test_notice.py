@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extractor.facts import RuleSet
 from extractor.load import load
@@ -69,6 +70,41 @@ def test_doc_numbers_in_running_text():
     text = ("根据《国务院办公厅关于健全基本医疗保险参保长效机制的指导意见》（国办发〔2024〕38号）"
             "和皖医保发[2024]4号文件精神")
     assert [dn for _, _, dn in notice.find_doc_numbers(text)] == ["国办发〔2024〕38号", "皖医保发〔2024〕4号"]
+
+
+# The matches of DOCNO_SCAN that find_doc_numbers reads must be those of DOCNO_SCAN.finditer,
+# the reference: _docno_matches only starts each search later (at the CJK run before an anchor).
+DOCNO_CASES = [
+    "根据《指导意见》（国办发〔2024〕38号）和皖医保发[2024]4号文件精神",
+    "国家医疗保障局令第 5 号",
+    "某某令第一批某局令第5号",                      # a 令第 that is none, in the run of the one that is
+    "某局令 第5号", "某局 令第5号", "局令第5号",
+    "一二三四五六七八九十一二三四五六七八九十〔2024〕1号",  # a prefix longer than 16
+    "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二令第3号",
+    "（2024）无号，见财社〔2023〕12号",             # an anchor that gives none before one that does
+    "医保发 〔2024〕 15 号、医保发〔2024〕16号",
+    "〔2024〕15号", "令第5号", "皖〔2024〕号", "合医保发〔24〕15号",
+    "甲发〔2024〕1号乙发〔2024〕2号丙令第3号",
+]
+
+
+def _reference_matches(text):
+    return [m.span() for m in notice.DOCNO_SCAN.finditer(text)]
+
+
+@pytest.mark.parametrize("text", DOCNO_CASES)
+def test_docno_matches_are_those_of_finditer(text):
+    assert [m.span() for m in notice._docno_matches(text)] == _reference_matches(text)
+
+
+_DOCNO_PIECES = st.sampled_from(["局", "医保发", "令", "第", "号", " ", "〔", "〕", "[", "]", "（", "）",
+                                 "2024", "1999", "15", "3", "，", "《", "》", "a", "一二三四五六七八"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DOCNO_PIECES, max_size=40).map("".join))
+def test_docno_matches_random(text):
+    assert [m.span() for m in notice._docno_matches(text)] == _reference_matches(text)
 
 
 # ---------------------------------------------------------------- titles

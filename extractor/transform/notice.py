@@ -76,8 +76,34 @@ DOCNO_SCAN = re.compile(
     rf"|[{_CJK}]{{2,30}}令 ?第 ?\d{{1,5}} ?号")
 # Every 文号 holds an anchor at most 30 characters after its start (〔2024〕 at most 17, 令第 at
 # most 30).  DOCNO_SCAN, which opens with a run of CJK characters, is slow to try at every
-# character; the anchor is cheap to find, and DOCNO_SCAN is tried from 30 characters before it.
+# character; the anchor is cheap to find, and DOCNO_SCAN is tried from the run of CJK characters
+# before it (see _docno_matches).
 DOCNO_ANCHOR = re.compile(rf"[{re.escape(_OPEN)}] ?(?:19|20)\d\d ?[{re.escape(_CLOSE)}]|令 ?第")
+
+
+def _docno_matches(text: str):
+    """The matches of DOCNO_SCAN.finditer(text), found from the anchors.
+
+    The next match after `pos` starts no earlier than the first anchor after `pos`
+    less 30, nor than the run of CJK characters that ends at that anchor (one space
+    before it skipped): a match is a run of CJK characters up to its own anchor (and
+    a space before a bracket), so it starts in that run, or after the anchor, or, its
+    anchor being a later one, in a run that holds this anchor (a 令第, whose characters
+    are CJK too).  DOCNO_SCAN is tried from there, not from 30 characters before the
+    anchor: most 文号 follow a bracket or a comma, a few characters before it."""
+    pos = 0
+    while (a := DOCNO_ANCHOR.search(text, pos)) is not None:
+        lo = a.start()
+        if lo and text[lo - 1] == " ":
+            lo -= 1
+        stop = max(pos, a.start() - 30)
+        while lo > stop and "\u3400" <= text[lo - 1] <= "\u9fff":  # the range of _CJK
+            lo -= 1
+        m = DOCNO_SCAN.search(text, max(lo, stop))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 @v_args(inline=True)
@@ -112,13 +138,7 @@ def find_doc_numbers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, 文号) of every 文号 in running text; lead words (根据, 和…) are no part of a prefix."""
     out = []
     lead = _alternation("layout", "DOCNO_LEAD")
-    pos = 0
-    while (a := DOCNO_ANCHOR.search(text, pos)) is not None:
-        # the matches of DOCNO_SCAN.finditer(text): none starts more than 30 before an anchor
-        m = DOCNO_SCAN.search(text, max(pos, a.start() - 30))
-        if m is None:
-            break
-        pos = m.end()
+    for m in _docno_matches(text):
         start = m.start()
         span = m.group()
         while True:
