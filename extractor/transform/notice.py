@@ -37,7 +37,7 @@ from .. import regions
 from ..errors import GrammarError
 from ..facts import Evidence
 from ..grammars import parser, vocab_path
-from ..lexicon import Tok
+from ..lexicon import Tok, new_tok
 from ..parse import parse
 from ..segment import heading_level
 from ..values import scan
@@ -284,7 +284,7 @@ _REGION_CACHE: dict[tuple[str, str | None], bool] = {}
 def org_tokens(text: str) -> list[Tok]:
     """Tokens of a line of issuers: NATIONAL, REGION, SUFFIX, GAP and TEXT."""
     toks: list[Tok] = []
-    words, national = _org_words()
+    words, national, firsts = _org_words()
     i, n, run = 0, len(text), -1      # run: start of the pending TEXT, -1 if none
     within = None
     ends = [m.start() for m in _UNIT_AT.finditer(text)]
@@ -297,7 +297,7 @@ def org_tokens(text: str) -> list[Tok]:
         elif k := (_region_at(text, i, within, ends) if ch in starts else 0):  # a full name starts with one of these
             kind, j = "REGION", i + k
             within = text[i:j]
-        elif m := words.match(text, i):
+        elif ch in firsts and (m := words.match(text, i)):  # no word starts with another character
             kind, j = ("NATIONAL" if m.group() in national else "SUFFIX"), m.end()
         else:
             if run < 0:
@@ -305,12 +305,12 @@ def org_tokens(text: str) -> list[Tok]:
             i += 1
             continue
         if run >= 0:
-            toks.append(Tok("TEXT", text[run:i], run, i))
+            toks.append(new_tok(Tok, ("TEXT", text[run:i], run, i, None)))
             run = -1
-        toks.append(Tok(kind, text[i:j], i, j))
+        toks.append(new_tok(Tok, (kind, text[i:j], i, j, None)))
         i = j
     if run >= 0:
-        toks.append(Tok("TEXT", text[run:n], run, n))
+        toks.append(new_tok(Tok, ("TEXT", text[run:n], run, n, None)))
     return toks
 
 
@@ -318,10 +318,12 @@ _GAP = re.compile(" +")
 
 
 @lru_cache(maxsize=None)
-def _org_words() -> tuple[re.Pattern, frozenset[str]]:
-    """The national prefixes, then the organ suffixes (one match tries both, in that order); the national ones."""
+def _org_words() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    """The national prefixes, then the organ suffixes (one match tries both, in that order); the national
+    ones; the first characters of both (the match is tried only at one of these)."""
     rx = re.compile(_alternation("org", "NATIONAL").pattern + "|" + _alternation("org", "SUFFIX").pattern)
-    return rx, frozenset(w for w, t in _words("org") if t == "NATIONAL")
+    org = [(w, t) for w, t in _words("org") if t in ("NATIONAL", "SUFFIX")]
+    return rx, frozenset(w for w, t in org if t == "NATIONAL"), frozenset(w[0] for w, _ in org)
 
 
 @dataclass
