@@ -37,7 +37,7 @@ from .. import regions
 from ..errors import GrammarError
 from ..facts import Evidence
 from ..grammars import parser, vocab_path
-from ..lexicon import Tok, new_tok
+from ..lexicon import TOK_TYPE, Tok, new_tok
 from ..parse import parse
 from ..segment import heading_level
 from ..values import scan
@@ -373,6 +373,7 @@ class OrgTransformer(Transformer):
 
 
 _ORG = OrgTransformer()
+_REGION_OR_GAP = frozenset({"REGION", "GAP"})
 _NOT_ORG = re.compile(r"[，。；：、《》“”（）()\d]")
 _TWO_COMMAS = re.compile(r"，.*，")
 _UNITS = "省市县区州盟旗"          # the last character of every region name in regions.tsv
@@ -393,9 +394,10 @@ def parse_orgs(text: str) -> list[OrgItem] | None:
     if not _starts_orgs(text):
         return None
     toks = org_tokens(text)
-    if all(t.type in ("REGION", "GAP") for t in toks):
+    types = tuple(map(TOK_TYPE, toks))
+    if _REGION_OR_GAP.issuperset(types):
         return None           # bare region names (a table of districts) are no issuers
-    shape = _org_shape(tuple(t.type for t in toks))
+    shape = _org_shape(types)
     if not shape:
         return None
     return [OrgItem(kind, toks[a].start, toks[b - 1].end) for kind, a, b in shape]
@@ -850,7 +852,7 @@ _PAREN_CLOSE = re.compile(r" ?[）)]")
 def _citations(text: str) -> list[Citation]:
     """《title》（文号）, 《title》 and bare 文号 of a text, in order."""
     out: list[Citation] = []
-    numbers = find_doc_numbers(text) if any(c in text for c in _OPEN) or "令" in text else []
+    numbers = find_doc_numbers(text)  # its anchor search fails at once on a text without 文号
     taken: set[int] = set()
     marks = _alternation("reference", "SELF_MARKS")
     for m in _QUOTE.finditer(text):
