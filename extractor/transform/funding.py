@@ -276,6 +276,7 @@ def _section_role(sent) -> str | None:
     return None
 
 
+@lru_cache(maxsize=2048)  # per title: every sentence with an amount asks it of each title above it
 def _title_role(title: str) -> str | None:
     return next((ROLE_KEYS[t] for t in title_types(title) if t in ROLE_KEYS), None)
 
