@@ -122,11 +122,6 @@ def apply(doc, rs) -> None:
                                                                 (since_tok or last_from[1]).start))
                 elif kind and fig.type in ("COUNT", "MONEY", "PERCENT"):
                     _incentive(rs, sent, fig, kinds, kind, incentives, inc_ev, since or last_from[0])
-        if kind and "RAISE" in types:
-            # figures that apply to every incentive named in the sentence (连续参保激励和零报销激励…)
-            for k in ("continuous", "zero_claim"):
-                if k in incentives or (k == "zero_claim" and "ZERO_CLAIM" in types):
-                    pass
     if wait:
         rs.put("/waiting_periods", {k: wait.get(k) for k in ("fixed_months", "per_lapsed_year_months",
                                                             "repair_months_per_year", "min_months_after_repair", "from")}, None)
