@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 
 from .errors import GrammarError
@@ -87,6 +87,10 @@ def _words() -> dict[str, str]:
 
 
 
+def _punct_first(ch: str) -> tuple[bool, str]:
+    return ch.isalnum(), ch
+
+
 def trie_pattern(words) -> str:
     """A regular expression matching any of `words`, longest first, built as a trie:
     matching at a position costs the length of a word, not the number of words."""
@@ -99,7 +103,10 @@ def trie_pattern(words) -> str:
 
     def build(node: dict) -> str:
         end = node.get("", False)
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        # the regex tries a node's branches in turn: punctuation (the commonest words of any
+        # clause, and last in code-point order) first; the order changes no match, as the
+        # branches of a node start with different characters
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(filter(None, node), key=_punct_first)]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -259,46 +266,85 @@ def _merge(held: list[Tok], marks: list[Tok]) -> list[Tok]:
     return out
 
 
+class _Tables(NamedTuple):
+    """What tokens() reads of the vocabulary, fetched by one call per sentence."""
+    kinds: dict[str, str]          # _words()
+    split: Callable[[str], list[str]]  # the keyword regex's split, the words captured
+    whole: dict[str, str]          # _whole()
+    parts: dict[str, str]          # _particles()
+    edge: frozenset[str]           # _edge()
+
+
+@lru_cache(maxsize=None)
+def _tables() -> _Tables:
+    return _Tables(_words(), re.compile(f"({_keyword_re().pattern})").split, _whole(), _particles(), _edge())
+
+
 def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False) -> list[Tok]:
     """Tokens of one clause or sentence (offsets relative to `text`).  `values` are the figures
     as scan(text) gives them: in order, none overlapping."""
     if values is None:
         values = scan(text)
+    kinds, split, whole, parts, edge = _tables()
     # what brackets and figures hold is theirs: a figure inside brackets, or a word inside
     # either, is no token of its own (keywords never overlap each other)
-    held = [new_tok(Tok, (v.kind.upper(), v.text, v.start, v.end, v)) for v in values]
-    if _BRACKET.search(text):
+    held = [new_tok(Tok, (v.kind.upper(), v.text, v.start, v.end, v)) for v in values] if values else []
+    if "（" in text or "〔" in text or "[" in text or "【" in text:  # _OPEN: only these start a span
         held = _merge([new_tok(Tok, ("PAREN", text[s + 1:e - 1], s, e, None)) for s, e in _paren_spans(text)], held)
-    kw = _words()
-    marks = []
-    for m in _keyword_re().finditer(text):
-        a, b = m.span()
-        word = m[0]
-        marks.append(new_tok(Tok, (kw[word], word, a, b, None)))
-    if held:
-        marks = _merge(held, marks)
+    # The keyword regex's split walks the text in C: gaps and words alternate (no Match object,
+    # no span() call per word), and the offsets are the running sum of their lengths
+    pieces = split(text)
     out: list[Tok] = []
-    pos = 0
-    whole, parts = _whole(), _particles()
-    edge = _edge()
+    pos = b = 0  # end of the last mark placed; end of the last word
     plain = True  # out is empty or ends with a mark: a plain gap after it needs no merging
-    for t in marks:
-        kind, _, a, b, _ = t
-        if a > pos:
+    hi, nh = 0, len(held)
+    nxt = held[0].start if held else len(text)  # start of the next held token to place
+    it = iter(pieces)
+    for gap, word in zip(it, it):
+        a = b + len(gap)
+        b = a + len(word)
+        if b > nxt:  # a held token starts before this word ends: place those ending before it
+            while hi < nh and held[hi].end <= a:
+                h = held[hi]
+                _gap(text, pos, h.start, out, plain, whole, parts, edge)
+                out.append(h)
+                pos, plain, hi = h.end, True, hi + 1
+            nxt = held[hi].start if hi < nh else len(text)
+            if nxt < b:
+                continue  # inside a bracket or a figure: no token of its own
             gap = text[pos:a]
+        # else nothing was placed since the previous word, and `gap` starts where it ended
+        if gap:
             if plain and gap[0] not in edge and gap[-1] not in edge and gap not in whole:
-                out.append(new_tok(Tok, ("TEXT", gap, pos, a, None)))  # the common case of _text, inline
+                out.append(new_tok(Tok, ("TEXT", gap, pos, a, None)))  # the common case of _gap, inline
             else:
                 _text(text, pos, a, out, whole, parts)
+        kind = kinds[word]
         if kind != "SKIP" or keep_skip:
-            out.append(t)
+            out.append(new_tok(Tok, (kind, word, a, b, None)))
             plain = True
         else:
             plain = False
         pos = b
-    if pos < len(text):
-        _text(text, pos, len(text), out, whole, parts)
+    for h in held[hi:]:
+        _gap(text, pos, h.start, out, plain, whole, parts, edge)
+        out.append(h)
+        pos, plain = h.end, True
+    _gap(text, pos, len(text), out, plain, whole, parts, edge)
     return out
+
+
+def _gap(text: str, s: int, e: int, out: list[Tok], plain: bool, whole: dict[str, str], parts: dict[str, str],
+         edge: frozenset[str]) -> None:
+    """The text between two marks: one TEXT token, unless something at its edges or a merge
+    with the TEXT before it (`plain` false) needs _text."""
+    gap = text[s:e]
+    if not gap:
+        return
+    if plain and gap[0] not in edge and gap[-1] not in edge and gap not in whole:
+        out.append(new_tok(Tok, ("TEXT", gap, s, e, None)))
+    else:
+        _text(text, s, e, out, whole, parts)
 
 
 @lru_cache(maxsize=None)
@@ -312,31 +358,35 @@ _EDGE = frozenset(" 。；.·")  # a gap starting or ending with one of these ta
 
 
 def _text(text: str, s: int, e: int, out: list[Tok], whole: dict[str, str], parts: dict[str, str]) -> None:
-    """A run of other text: particles at its edges become tokens, the rest is TEXT."""
-    while s < e and text[s] == " ":
-        s += 1
-    while e > s and text[e - 1] == " ":
-        e -= 1
-    if s >= e:
-        return
+    """A run of other text (s < e): particles at its edges become tokens, the rest is TEXT."""
     chunk = text[s:e]
+    if chunk[0] == " " or chunk[-1] == " ":  # spaces at the edges are dropped
+        core = chunk.lstrip(" ")
+        s += len(chunk) - len(core)
+        chunk = core.rstrip(" ")
+        if not chunk:
+            return
+        e = s + len(chunk)
     if chunk in whole:
         _emit(whole[chunk], chunk, s, e, out)
         return
-    head = parts.get(text[s])
+    head = parts.get(chunk[0])
     if head is not None:
-        _emit(head, text[s], s, s + 1, out)
+        if head != "SKIP":  # (a dropped particle, the usual one, costs no call)
+            _emit(head, chunk[0], s, s + 1, out)
+        if len(chunk) == 1:
+            return
+        chunk = chunk[1:]
         s += 1
-    tail = parts.get(text[e - 1]) if e > s else None
+    tail = parts.get(chunk[-1])
     if tail is not None:
+        chunk = chunk[:-1]
         e -= 1
-    if head is not None or tail is not None:
-        chunk = text[s:e]
     if chunk in whole:  # 县 in 县按…: a word once its particles are off
         _emit(whole[chunk], chunk, s, e, out)
     elif chunk.strip(" 。；.·"):
         _emit("TEXT", chunk, s, e, out)
-    if tail is not None:
+    if tail is not None and tail != "SKIP":
         _emit(tail, text[e], e, e + 1, out)
 
 
