@@ -21,6 +21,7 @@ from .values import Value, scan
 
 _PUNCT = {"，": "COMMA", "、": "DUN", "：": "COLON"}
 _OPEN, _CLOSE = "（〔[【", "）〕]】"
+assert _OPEN == "（〔[【", "tokens() tests each opening bracket by name: change it with _OPEN"
 
 
 @lru_cache(maxsize=None)
@@ -290,7 +291,8 @@ def tokens(text: str, values: list[Value] | None = None, keep_skip: bool = False
     # what brackets and figures hold is theirs: a figure inside brackets, or a word inside
     # either, is no token of its own (keywords never overlap each other)
     held = [new_tok(Tok, (v.kind.upper(), v.text, v.start, v.end, v)) for v in values] if values else []
-    # only an opening bracket (_OPEN) starts a span; four substring tests cost less than a regex search
+    # only an opening bracket starts a span; a substring test per bracket of _OPEN (held equal
+    # to it below) costs less than a regex search
     if "（" in text or "〔" in text or "[" in text or "【" in text:
         held = _merge([new_tok(Tok, ("PAREN", text[s + 1:e - 1], s, e, None)) for s, e in _paren_spans(text)], held)
     # The keyword regex's split walks the text in C: gaps and words alternate (no Match object,
