@@ -71,8 +71,22 @@ SET = settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCh
 @example("每人每年不低于640元，至少3个月，最高不超过百分之九十以上，1：2：3")
 @example("12024年，一二三四五月，不得超过5.5%及以下，进一步")
 @example("电话1000000，١٢٣٤٥٦٧８٩")
+@example("不低于每人每年640元，最高每人3000元，十分重要，统一")
+@example("一二三四五六七八九十一元，不得低于一二三四五六七八九年，12345678901元，0551—6449023")
 def test_scan_is_the_original_scan(text):
     assert values.scan(text) == ref_scan(text)
+
+
+@SET
+@given(TEXT)
+@example("不低于每人每年640元")
+@example("一二三四五六七八九十一元")
+@example("0551—6449023，0551-64490236")
+def test_start_finds_every_place_a_figure_opens(text):
+    """scan tries SCAN only where values._START matches: SCAN must match nowhere else."""
+    for at in range(len(text)):
+        if REF_SCAN.match(text, at):
+            assert values._START.match(text, at), (text, at)
 
 
 @SET
