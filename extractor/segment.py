@@ -75,6 +75,9 @@ def split_outside(text: str, seps: str) -> list[tuple[int, str]]:
     return parts
 
 
+_NO_KINDS: frozenset = frozenset()
+
+
 @dataclass
 class Sentence:
     text: str
@@ -92,7 +95,8 @@ class Sentence:
         if self.values is None:
             self.values = scan(self.text)
         if self.kinds is None:
-            self.kinds = frozenset(v.kind for v in self.values)
+            # most sentences hold no figure: they share one empty set (no generator to run)
+            self.kinds = frozenset([v.kind for v in self.values]) if self.values else _NO_KINDS
 
     @property
     def origin(self) -> int:
