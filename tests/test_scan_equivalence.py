@@ -9,6 +9,7 @@ and the new pattern the same matches (spans and group names).
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
@@ -93,3 +94,11 @@ def test_start_finds_every_place_a_figure_opens(text):
 @given(TEXT)
 def test_pattern_gives_the_original_matches(text):
     assert matches(values.SCAN, text) == matches(REF_SCAN, text)
+
+
+def test_digit_ranges_hold_every_digit():
+    """values._DIGITS stands for \\d in _START's first character set: it must hold every digit."""
+    ranges = re.compile(f"[{values._DIGITS}]")
+    digit = re.compile(r"\d")
+    missing = [hex(c) for c in range(sys.maxunicode + 1) if digit.match(chr(c)) and not ranges.match(chr(c))]
+    assert not missing
