@@ -147,8 +147,11 @@ class Document:
 def segment(norm: Normalized, hints: dict | None = None) -> Document:
     sentences: list[Sentence] = []
     tables: list[Table] = []
-    stack: list[tuple[int, str]] = []
-    section: tuple[str, ...] = ()  # the titles on `stack`, rebuilt only when a heading line changes it
+    # the open headings, outermost first: their levels and their titles (two lists, so that
+    # the section is a copy of one, not a tuple built by a generator)
+    levels: list[int] = []
+    titles: list[str] = []
+    section: tuple[str, ...] = ()  # `titles`, rebuilt only when a heading line changes them
     lines = norm.lines
     i = 0
     while i < len(lines):
@@ -181,11 +184,13 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
                 body_start = len(text)
             else:
                 body_start = title_start
-            while stack and stack[-1][0] >= level:
-                stack.pop()
+            while levels and levels[-1] >= level:
+                levels.pop()
+                titles.pop()
             if heading:
-                stack.append((level, heading))
-            section = tuple(t for _, t in stack)
+                levels.append(level)
+                titles.append(heading)
+            section = tuple(titles)
             if heading:
                 # the heading itself is a sentence too (it may hold a date: 准备阶段（8月31日前）)
                 sentences.append(Sentence(heading, line, title_start, section, len(sentences), heading))
