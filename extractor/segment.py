@@ -201,8 +201,7 @@ def segment(norm: Normalized, hints: dict | None = None) -> Document:
             stripped = piece.strip()
             if not stripped:
                 continue
-            # leading spaces, counted only when there are some
-            lead = 0 if piece[0] == stripped[0] else len(piece) - len(piece.lstrip())
+            lead = len(piece) - len(piece.lstrip())  # leading spaces
             sentences.append(Sentence(stripped, line, body_start + off + lead, section, len(sentences)))
         i += 1
     return Document(norm, sentences, tables, hints or {})
