@@ -78,7 +78,7 @@ def split_outside(text: str, seps: str) -> list[tuple[int, str]]:
 _NO_KINDS: frozenset = frozenset()
 
 
-@dataclass
+@dataclass(init=False)
 class Sentence:
     text: str
     line: Line
@@ -91,12 +91,21 @@ class Sentence:
     values: list = field(default=None, repr=False)
     kinds: frozenset = field(default=None, repr=False)
 
-    def __post_init__(self):
-        if self.values is None:
-            self.values = scan(self.text)
-        if self.kinds is None:
+    # written out rather than generated with a __post_init__: one call less for each of the
+    # hundred sentences of a notice
+    def __init__(self, text: str, line: Line, start: int, section: tuple[str, ...], index: int = 0,
+                 heading: str | None = None, values: list | None = None, kinds: frozenset | None = None):
+        self.text = text
+        self.line = line
+        self.start = start
+        self.section = section
+        self.index = index
+        self.heading = heading
+        self.values = values = scan(text) if values is None else values
+        if kinds is None:
             # most sentences hold no figure: they share one empty set (no generator to run)
-            self.kinds = frozenset([v.kind for v in self.values]) if self.values else _NO_KINDS
+            kinds = frozenset([v.kind for v in values]) if values else _NO_KINDS
+        self.kinds = kinds
 
     @property
     def origin(self) -> int:
