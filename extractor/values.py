@@ -325,7 +325,7 @@ def scan(text: str) -> list[Value]:
         v = parse_value(span, kind)
         if v is None:
             continue
-        # the tuple made directly: calling Value runs its Python-level __new__ (some 3000
-        # instructions, as much as the rest of a figure's scan)
+        # the tuple made directly: calling Value runs its Python-level __new__ (some 1000
+        # instructions more a figure)
         out.append(_make_value(Value, v[:4] + (span, *m.span())))
     return out
