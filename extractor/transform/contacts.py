@@ -17,11 +17,14 @@ one (0551-…, （0551）…): no table of area codes by region is available.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from lark import Transformer, v_args
 
+from ..errors import GrammarError
 from ..facts import Evidence
 from ..lexicon import TOK_START, Tok, load_vocab, new_tok, trie_pattern, word_table
 from ..parse import parse
@@ -32,20 +35,23 @@ from .base import QUOTE_MAX, cell_evidence, clean, squeeze, use, use_cell
 # the value scanner reads 7-8 digit numbers and mobiles.
 _SERVICE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-—])?1\d{4}(?![\d.%])")
 _AREA_PAREN = re.compile(r"（(0\d{2,3})）")
-_DIGITS = re.compile(r"\d{5}")
+# five digits: written out, not \d{5}, so that re skips to the first digit (a repeat gives
+# it no character to look for) without trying the whole pattern at every character
+_DIGITS = re.compile(r"\d\d\d\d\d")
 _AREA_PREFIX = re.compile(r"^（?(0\d{2,3})[）\-—]")
 _CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,8}·[\u3400-\u9fff·]{1,12}$")
 _PUNCT = {"：": "COLON", "，": "COMMA", "、": "DUN", "；": "COMMA", "。": "COMMA"}
-_PUNCT_RE = re.compile("[" + re.escape("".join(_PUNCT)) + "]")
 _OPEN, _CLOSE = "（", "）"
+_OWN = frozenset({"TITLE", "ORG", "NAME", "CHAR", "TEXT"})  # the terminals _kind gives runs of text
 
 
 # ---------------------------------------------------------------- vocabulary
 @dataclass(frozen=True)
 class Vocab:
-    words: dict[str, str]
-    word_re: re.Pattern
+    marks: dict[str, str]   # word or punctuation mark -> terminal
+    mark_re: re.Pattern     # a word or a punctuation mark
+    lex_re: re.Pattern      # ... or a run of other text up to the next one (or a space)
     roles: frozenset[str]
     labels: frozenset[str]
     titles: tuple[str, ...]
@@ -57,7 +63,7 @@ class Vocab:
     office: str
     call_verbs: tuple[str, ...]
     person_columns: tuple[str, ...]
-    candidate: re.Pattern
+    alone: tuple[str, ...]
     title_ends: frozenset[str]  # the last characters of `titles` and of `orgs`
     org_ends: frozenset[str]
 
@@ -67,70 +73,93 @@ def vocab() -> Vocab:
     data = load_vocab("contacts.toml")["contacts"]
     words = word_table(data["tokens"], "contacts.toml")
     by_len = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
-    word_re = re.compile(trie_pattern(words))
+    # the lexer finds words and punctuation in one scan, which gives what a scan for words
+    # and then one for punctuation outside them gave while no word holds a punctuation mark
+    if any(p in w for w in words for p in _PUNCT):
+        raise GrammarError("grammar/vocab/contacts.toml: a word holds punctuation")
+    if any(t in _OWN for t in words.values()):  # _piece splits TITLEs: none may come from a word
+        raise GrammarError("grammar/vocab/contacts.toml: " + "/".join(sorted(_OWN)) + " are the lexer's own")
+    word, punct = f"(?:{trie_pattern(words)})", re.escape("".join(_PUNCT))
+    firsts = re.escape("".join(sorted({w[0] for w in words})))
+    mark_re = re.compile(f"{word}|[{punct}]")
+    # a run of other text: characters no word starts with, or that start no word here
+    lex_re = re.compile(f"{word}|[{punct}]|(?:[^ {punct}{firsts}]|(?!{word})[{firsts}])+")
     roles = frozenset(w for w, t in words.items() if t == "ROLE")
     labels = frozenset(w for w, t in words.items() if t == "LABEL")
-    # \d{5} or a word of `alone`, written to open with one character class (a digit or a
-    # word's first character) so that re skips to those characters instead of trying every one
-    alone = by_len(data["alone"])
-    firsts = re.escape("".join(sorted({w[0] for w in alone})))
-    rests = "".join(f"|(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in alone)
-    return Vocab(words, word_re, roles, labels, by_len(data["title_suffixes"]), by_len(data["org_suffixes"]),
+    alone = tuple(data["alone"])
+    if any("\n" in w for w in alone):  # _gates joins the sentences with line breaks
+        raise GrammarError("grammar/vocab/contacts.toml: a word of `alone` holds a line break")
+    return Vocab({**words, **_PUNCT}, mark_re, lex_re, roles, labels, by_len(data["title_suffixes"]), by_len(data["org_suffixes"]),
                  by_len(data["title_starts"]), by_len(data["group_lead"]), by_len(data["group_trail"]),
                  by_len(data["group_suffixes"]), data["office"], by_len(data["call_verbs"]),
-                 tuple(data["person_columns"]),
-                 re.compile(rf"[\d{firsts}](?:(?<=\d)\d{{4}}{rests})"),
+                 tuple(data["person_columns"]), alone,
                  frozenset(w[-1] for w in data["title_suffixes"]), frozenset(w[-1] for w in data["org_suffixes"]))
 
 
 # ---------------------------------------------------------------- the lexer
-def _kind(chunk: str, v: Vocab) -> str:
-    # the last character is looked up first: most chunks end as no title and no organization
-    last = chunk[-1]
-    if last in v.title_ends and chunk.endswith(v.titles):
-        return "TITLE"
-    if len(chunk) >= 2 and last in v.org_ends and chunk.endswith(v.orgs):
-        return "ORG"
-    if len(chunk) == 1 and _CJK.match(chunk):
-        return "CHAR"
-    if _NAME.match(chunk):
-        return "NAME"
-    return "TEXT"
-
-
 _RUN = re.compile(r"[^ ]+")
 
 
-def _chunks(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
-    """Other text between marks: runs split at spaces and line cuts, each classified.
-
-    The runs between spaces come from one regex scan; only a run holding a cut is split.
-    """
-    for m in _RUN.finditer(text, s, e):
-        a, b = m.span()
-        inner = sorted(c for c in cuts if a < c < b) if cuts else ()
-        for c in (*inner, b):
-            chunk = text[a:c]
-            out.append(new_tok(Tok, (_kind(chunk, v), chunk, a, c, None)))
+def _run(text: str, a: int, b: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
+    """A run of other text (no space in it), cut where a physical line starts: each piece
+    classified.  A TITLE that opens a line may hold the name before it (王莉莉县民政局局长)."""
+    if cuts:
+        for c in sorted(c for c in cuts if a < c < b):
+            _piece(text[a:c], a, c, out, v)
             a = c
+    _piece(text[a:b], a, b, out, v)
 
 
-def _split_title(toks: list[Tok], v: Vocab) -> list[Tok]:
-    """王莉莉县民政局局长 (no space): a TITLE that opens a line holds the name before it.
+def _piece(chunk: str, a: int, b: int, out: list[Tok], v: Vocab) -> None:
+    """One piece of other text, classified: TITLE, ORG, CHAR, NAME or TEXT."""
+    # the last character is looked up first: most chunks end as no title and no organization
+    last = chunk[-1]
+    if last in v.title_ends and chunk.endswith(v.titles):
+        if len(chunk) > 4 and (not out or out[-1].type == "COLON"):  # opening a line
+            for n in (2, 3, 4):
+                rest = chunk[n:]
+                if rest.startswith(v.title_starts) and _CJK.match(chunk[:n]):
+                    out.append(new_tok(Tok, ("NAME", chunk[:n], a, a + n, None)))
+                    out.append(new_tok(Tok, ("TITLE", rest, a + n, b, None)))
+                    return
+        kind = "TITLE"
+    elif len(chunk) >= 2 and last in v.org_ends and chunk.endswith(v.orgs):
+        kind = "ORG"
+    elif len(chunk) == 1:
+        kind = "CHAR" if "\u3400" <= chunk <= "\u9fff" else "TEXT"  # _CJK's range, one character
+    else:
+        kind = "NAME" if _NAME.match(chunk) else "TEXT"
+    out.append(new_tok(Tok, (kind, chunk, a, b, None)))
 
-    `toks` is split in place, from its end so that the places found stay right.
-    """
-    opening = [i for i, t in enumerate(toks)
-               if t.type == "TITLE" and len(t.text) > 4 and (i == 0 or toks[i - 1].type == "COLON")]
-    for i in reversed(opening):
-        t = toks[i]
-        for n in (2, 3, 4):
-            rest = t.text[n:]
-            if rest.startswith(v.title_starts) and _CJK.match(t.text[:n]):
-                toks[i:i + 1] = [new_tok(Tok, ("NAME", t.text[:n], t.start, t.start + n, None)),
-                                  new_tok(Tok, ("TITLE", rest, t.start + n, t.end, None))]
-                break
-    return toks
+
+def _held(text: str, cuts: frozenset[int], values, v: Vocab) -> tuple[list[Tok], bytearray]:
+    """The marks no word or punctuation may overlap (role labels at line starts, phones, area
+    codes), and the offsets they take."""
+    marks: list[Tok] = []
+    taken = bytearray(len(text))
+
+    def mark(kind: str, word: str, s: int, e: int, value=None) -> None:
+        marks.append(new_tok(Tok, (kind, word, s, e, value)))
+        taken[s:e] = b"\x01" * (e - s)
+
+    # a role label written with layout spaces at a line start: 副 组 长：
+    for s in (sorted({0, *cuts}) if cuts else (0,)):
+        colon = text.find("：", s, s + 12)
+        if colon > s:
+            label = squeeze(text[s:colon])
+            if label in v.roles:
+                mark("ROLE", label, s, colon)
+    if _DIGITS.search(text):
+        for val in (scan(text) if values is None else values):
+            if val.kind == "phone" and taken.find(1, val.start, val.end) < 0:
+                mark("PHONE", val.text, val.start, val.end, val)
+        for m in _SERVICE.finditer(text):
+            if taken.find(1, m.start(), m.end()) < 0:
+                mark("PHONE", m.group(), m.start(), m.end())
+        for m in _AREA_PAREN.finditer(text):
+            if m.end() < len(taken) and taken[m.end()] and taken.find(1, m.start(), m.end()) < 0:
+                mark("AREA", m.group(1), m.start(), m.end())
+    return marks, taken
 
 
 def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]:
@@ -141,48 +170,45 @@ def lex(text: str, cuts: frozenset[int] = frozenset(), values=None) -> list[Tok]
     `text` when already scanned.
     """
     v = vocab()
-    marks: list[Tok] = []
-    taken = bytearray(len(text))
-
-    def mark(kind: str, word: str, s: int, e: int, value=None) -> None:
-        marks.append(new_tok(Tok, (kind, word, s, e, value)))
-        taken[s:e] = b"\x01" * (e - s)
-
-    # a role label written with layout spaces at a line start: 副 组 长：
-    for s in sorted({0} | set(cuts)):
-        colon = text.find("：", s, s + 12)
-        if colon > s:
-            label = squeeze(text[s:colon])
-            if label in v.roles:
-                mark("ROLE", label, s, colon)
-    if _DIGITS.search(text):
-        for val in (scan(text) if values is None else values):
-            if val.kind == "phone" and not any(taken[val.start:val.end]):
-                mark("PHONE", val.text, val.start, val.end, val)
-        for m in _SERVICE.finditer(text):
-            if not any(taken[m.start():m.end()]):
-                mark("PHONE", m.group(), m.start(), m.end())
-        for m in _AREA_PAREN.finditer(text):
-            if m.end() < len(taken) and taken[m.end()] and not any(taken[m.start():m.end()]):
-                mark("AREA", m.group(1), m.start(), m.end())
-    for m in v.word_re.finditer(text):
-        if not any(taken[m.start():m.end()]):
-            mark(v.words[m.group()], m.group(), m.start(), m.end())
-    for m in _PUNCT_RE.finditer(text):
-        i = m.start()
-        if not taken[i]:
-            mark(_PUNCT[m.group()], m.group(), i, i + 1)
-    marks.sort(key=TOK_START)
+    marks, taken = _held(text, cuts, values, v)
     out: list[Tok] = []
+    if not marks:
+        # the common case, in one scan: words, punctuation, and the runs of other text
+        # between them (v.lex_re: a run stops where a word or a punctuation mark starts)
+        kinds = v.marks
+        for m in v.lex_re.finditer(text):
+            word = m[0]
+            kind = kinds.get(word)
+            if kind is None:
+                _run(text, *m.span(), cuts, out, v)
+            else:
+                out.append(new_tok(Tok, (kind, word, *m.span(), None)))
+        return out
+    kinds = v.marks
+    for m in v.mark_re.finditer(text):  # words and punctuation, where nothing held is
+        a, b = m.span()
+        if taken.find(1, a, b) < 0:
+            word = m[0]
+            marks.append(new_tok(Tok, (kinds[word], word, a, b, None)))
+    marks.sort(key=TOK_START)
     pos = 0
     for t in marks:
         if t.start > pos:
-            _chunks(text, pos, t.start, cuts, out, v)
+            _gap(text, pos, t.start, cuts, out, v)
         out.append(t)
         pos = t.end
     if pos < len(text):
-        _chunks(text, pos, len(text), cuts, out, v)
-    return _split_title(out, v)
+        _gap(text, pos, len(text), cuts, out, v)
+    return out
+
+
+def _gap(text: str, s: int, e: int, cuts: frozenset[int], out: list[Tok], v: Vocab) -> None:
+    """Other text between marks: its runs between spaces."""
+    if " " not in text[s:e]:  # one run, found without a regex
+        _run(text, s, e, cuts, out, v)
+        return
+    for m in _RUN.finditer(text, s, e):
+        _run(text, m.start(), m.end(), cuts, out, v)
 
 
 # ---------------------------------------------------------------- meaning
@@ -361,23 +387,64 @@ class _Collector:
         return code, (ev.but(derived=True) if ev else None)
 
 
+def _first_hits(joined: str, seps: list[int], find):
+    """(index, offset within it) of the first hit of `find(joined, pos)` (an offset, or -1) in
+    each sentence holding one; `seps[i]` is where sentence i + 1 starts in `joined`."""
+    at = find(joined, 0)
+    while at >= 0:
+        i = bisect_right(seps, at)
+        yield i, at - (seps[i - 1] if i else 0)
+        at = find(joined, seps[i])
+
+
+def _digits_at(text: str, pos: int) -> int:
+    m = _DIGITS.search(text, pos)
+    return m.start() if m else -1
+
+
+def _gates(sentences, v: Vocab) -> tuple[set[int], set[int]]:
+    """The indices of the sentences with a colon at 1 to 11 (the first one: where a roster
+    line's role ends), and of those worth lexing outside a roster: holding five digits in a
+    row or a word of `alone`.
+
+    Found in all the texts joined by line breaks, which no colon, digit or word is (so a hit
+    lies within one sentence, and the search goes on from the next one): a few str.find and
+    one regex scan per document instead of three calls for each of a hundred sentences."""
+    texts = [s.text for s in sentences]
+    joined = "\n".join(texts)
+    seps = list(accumulate([len(t) + 1 for t in texts]))
+    heads = {i for i, off in _first_hits(joined, seps, lambda t, pos: t.find("：", pos)) if 0 < off < 12}
+    wanted = {i for i, _ in _first_hits(joined, seps, _digits_at)}
+    for w in v.alone:
+        wanted.update(i for i, _ in _first_hits(joined, seps, lambda t, pos: t.find(w, pos)))
+    return heads, wanted
+
+
 def apply(doc, rs) -> None:
     v = vocab()
     out = _Collector(rs)
+    heads, wanted = _gates(doc.sentences, v)
+    marked = heads | wanted
     roster = None   # (role, group) while a roster runs
     group = None    # the last roster's group, for its office
-    for sent in doc.sentences:
-        text = sent.text
+    for i, sent in enumerate(doc.sentences):
+        if roster is None and i not in marked:
+            continue
         # while a roster runs, no gate; a role head is looked for past a colon near the start
-        # (the colon tested here first: _role_head is called for few sentences)
-        if roster is not None or (text.find("：", 0, 12) > 0 and _role_head(text, v)):
+        toks = None
+        if roster is not None or (i in heads and _role_head(sent.text, v)):
             cuts = _cuts(sent)
-            roster, group = _roster(doc, sent, lex(sent.text, cuts, sent.values), cuts, roster, group, out, v)
+            toks = lex(sent.text, cuts, sent.values)
+            roster, group = _roster(doc, sent, toks, cuts, roster, group, out, v)
             if roster is not None:
                 continue
-        elif not v.candidate.search(text):
+            if cuts:  # the clauses' tokens are those of the whole sentence, with no line cut
+                toks = None
+        elif i not in wanted:
             continue
-        _clauses(doc, sent, lex(sent.text, values=sent.values), group, rs, out, v)
+        if toks is None:
+            toks = lex(sent.text, values=sent.values)
+        _clauses(doc, sent, toks, group, rs, out, v)
     _tables(doc, rs, out, v)
     out.emit()
 
