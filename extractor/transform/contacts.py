@@ -325,7 +325,12 @@ def _pieces(sent) -> list[str]:
     return [sent.text[a:b] for a, b in zip(bounds, bounds[1:]) if sent.text[a:b].strip()]
 
 
+_NO_CUTS: frozenset[int] = frozenset()
+
+
 def _cuts(sent) -> frozenset[int]:
+    if not sent.line.breaks:  # a line as written (most are): no comprehension to run
+        return _NO_CUTS
     end = sent.start + len(sent.text)
     return frozenset(off - sent.start for off, _ in sent.line.breaks if sent.start < off < end)
 
@@ -423,22 +428,33 @@ def _gates(sentences, v: Vocab) -> tuple[set[int], set[int]]:
 def apply(doc, rs) -> None:
     v = vocab()
     out = _Collector(rs)
-    heads, wanted = _gates(doc.sentences, v)
-    marked = heads | wanted
-    roster = None   # (role, group) while a roster runs
+    sentences = doc.sentences
+    heads, wanted = _gates(sentences, v)
     group = None    # the last roster's group, for its office
-    for i, sent in enumerate(doc.sentences):
-        if roster is None and i not in marked:
+    after = 0       # the sentences before it are read
+    # only the sentences a gate lets through are visited (a loop over all of them costs
+    # more than the gates), and those a roster runs on
+    for i in sorted(heads | wanted):
+        if i < after:
             continue
-        # while a roster runs, no gate; a role head is looked for past a colon near the start
+        sent = sentences[i]
         toks = None
-        if roster is not None or (i in heads and _role_head(sent.text, v)):
-            cuts = _cuts(sent)
-            toks = lex(sent.text, cuts, sent.values)
-            roster, group = _roster(doc, sent, toks, cuts, roster, group, out, v)
+        if i in heads and _role_head(sent.text, v):
+            # a roster: its lines are read sentence after sentence, with no gate, until one
+            # does not fit; that sentence is read as clauses then
+            roster = None   # (role, group) while the roster runs
+            while True:
+                cuts = _cuts(sent)
+                toks = lex(sent.text, cuts, sent.values)
+                roster, group = _roster(doc, sent, toks, cuts, roster, group, out, v)
+                i += 1
+                if roster is None or i == len(sentences):
+                    break
+                sent = sentences[i]
+            after = i
             if roster is not None:
-                continue
-            if cuts:  # the clauses' tokens are those of the whole sentence, with no line cut
+                break       # the document ends in the roster
+            if cuts:        # the clauses' tokens are those of the whole sentence, with no line cut
                 toks = None
         elif i not in wanted:
             continue
@@ -458,6 +474,8 @@ def _role_head(text: str, v: Vocab) -> bool:
 
 
 def _split_at_cuts(toks: list[Tok], cuts: frozenset[int]) -> list[list[Tok]]:
+    if not cuts:  # one physical line (most roster sentences): no token loop
+        return [toks] if toks else []
     out: list[list[Tok]] = [[]]
     for t in toks:
         if t.start in cuts and out[-1]:
