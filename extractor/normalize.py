@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import count, repeat
 
 from . import limits
 
@@ -56,7 +57,7 @@ _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第
 _MD_BULLET = re.compile(r"^\s*(?:[-*•·]\s+)+(?=\S)")  # all leading bullets: "- - x" -> "x" (idempotent)
 _FOOTER_FIRST = "—-－–第"  # with a digit, what _PAGE_FOOTER can open with after its spaces
 _BULLETS = "-*•·"  # what _MD_BULLET can open with after its spaces
-_COMMA_THOUSANDS = re.compile(r"，(?=\d{3}(?!\d))")  # after folding every comma is ，; see _drop_comma
+_COMMA_THOUSANDS = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # 1,070: after folding every comma is ，
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF); see _join_thousands
 _PIPE_RULE = re.compile(r":?-{2,}:?")
 _HEADING = re.compile(
@@ -76,11 +77,12 @@ def fold(text: str) -> str:
     """Character-level normalization (no joining); never adds or removes a line break."""
     if not _encodable(text):
         text = _SURROGATE.sub("", text)
-    text = _BOOKMARK.sub("", text)
+    if "[bookmark:" in text:  # the literal _BOOKMARK opens with: a substring search is far cheaper than sub
+        text = _BOOKMARK.sub("", text)
     text = _FOLDABLE.sub(_fold_char, text)
-    text = _COMMA_THOUSANDS.sub(_drop_comma, text)
+    text = _COMMA_THOUSANDS.sub("", text)
     text = _SPACE_THOUSANDS.sub(_join_thousands, text)
-    text = _SPACE_RUN.sub(_num_space, text)
+    text = _SPACE_RUN.sub("", text)
     return text
 
 
@@ -88,37 +90,34 @@ def fold(text: str) -> str:
 # pattern that opens with a lookbehind is tried at every character of the text.
 _FOLD_STR = {chr(k): v or "" for k, v in FOLD.items()}
 _FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLD_STR)) + "]")
-# A run of spaces next to a number: after a digit or a point, or before a digit (_num_space
-# decides).  A literal first ("[ ]+" is tried at every character); each run is taken whole from
-# its first space (the lookbehinds fail at once inside a run, so a long run costs no more than its length),
-# and runs far from any digit never reach the Python callback.
-_SPACE_RUN = re.compile(r" (?:(?<=[\d.] )[ ]*+|(?<!  )[ ]*+(?=\d))")
-_UNIT_AFTER_NUMBER = frozenset("年月日元号%万千百角分周岁个天时人名户家倍")
-_DIGIT_AFTER = frozenset("〕），、：（")
-_AFTER_DIGIT = frozenset("〔（，。；、")
+# A run of spaces between a number and its unit, or between a number and the words around it, goes:
+# after a digit or a point before a unit, after a digit before words, after words before a digit.
+# A literal space first ("[ ]+" is tried at every character); the lookbehinds then read the character
+# before that space (so only the first space of a run can match: a space is in none of their classes),
+# and each run is taken whole or not at all (possessive).  A plain "" replacement runs in C, with no
+# Python callback per run.
+_UNIT_AFTER_NUMBER = "年月日元号%万千百角分周岁个天时人名户家倍"
+_DIGIT_AFTER = "〕），、：（"   # words a digit may follow
+_AFTER_DIGIT = "〔（，。；、"   # words that may follow a digit
+_CJK = "\u3400-\u9fff"
+_SPACE_RUN = re.compile(
+    " (?:(?<=[\\d.] )[ ]*+(?=[" + _UNIT_AFTER_NUMBER + "])"
+    "|(?<=\\d )[ ]*+(?=[" + _CJK + _AFTER_DIGIT + "])"
+    "|(?<=[" + _CJK + _DIGIT_AFTER + "] )[ ]*+(?=\\d))")
 
 
 def _encodable(text: str) -> bool:
-    """No lone surrogates (the common case, tested in C before the regex runs)."""
+    """No lone surrogates (the common case, tested in C before the regex runs).  UTF-16 refuses
+    every surrogate code point as UTF-8 does, and encodes CJK text in half the time."""
     try:
-        text.encode("utf-8")
+        text.encode("utf-16-le")
     except UnicodeEncodeError:
         return False
     return True
 
 
-def _drop_comma(m: re.Match) -> str:
-    """The comma of 1,070 goes when a digit is before it."""
-    s = m.start()
-    return "" if s and m.string[s - 1].isdecimal() else m.group()
-
-
 def _fold_char(m: re.Match) -> str:
     return _FOLD_STR[m.group()]
-
-
-def _cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
 
 
 def _join_thousands(m: re.Match) -> str:
@@ -130,20 +129,6 @@ def _join_thousands(m: re.Match) -> str:
     if j == s or (j > 0 and (text[j - 1].isdecimal() or text[j - 1] == ".")):
         return m.group()
     return m.group(1)
-
-
-def _num_space(m: re.Match) -> str:
-    """A run of spaces between a number and its unit, or between a number and the words around it, goes."""
-    text, s, e = m.string, m.start(), m.end()
-    if s == 0 or e == len(text):
-        return m.group()
-    before, after = text[s - 1], text[e]
-    if before.isdecimal() or before == ".":
-        if after in _UNIT_AFTER_NUMBER or (before != "." and (_cjk(after) or after in _AFTER_DIGIT)):
-            return ""
-    if after.isdecimal() and (_cjk(before) or before in _DIGIT_AFTER):
-        return ""
-    return m.group()
 
 
 @dataclass
@@ -248,72 +233,77 @@ def _view(parts: list[str], total: int) -> str:
     return parts[0][:32] + "…" + "".join(reversed(tail))[-32:]
 
 
+def _table_row(f: str, g: str, number: int, loc: str | None) -> Line:
+    """The Line of a table row: `f` starts with TAB, or `g` (f stripped) is a pipe row | a | b |."""
+    if not f.startswith("\t"):  # a pipe table row written in plain text: | 区 | 医保 | 税务 |
+        cells = [x.strip() for x in g[1:-1].split("|")]
+        if all(_PIPE_RULE.fullmatch(c) for c in cells if c):
+            cells = []  # the |---|---| rule under the header
+    else:
+        cells = [x.strip() for x in f.split("\t")][1:]
+    if len([c for c in cells if c]) <= 1:
+        cells = [c for c in cells if c]  # one cell per line: a flattened table
+    if any(cells):
+        return Line("\t" + "\t".join(cells), number, [], cells, loc)
+    return Line("", number, [], [], loc)  # keeps the row break of a flattened table
+
+
 def normalize(raw_lines: list[str], locs: list[str | None] | None = None) -> Normalized:
     """Normalize the loaded lines into logical lines with an origin map.
 
     A line longer than limits.MAX_LINE_CHARS is cut into pieces (each a Line with the
     same origin), and lines are joined only while the result stays within that limit."""
     out: list[Line] = []
-    pending: Line | None = None
-    parts: list[str] = []   # the texts joined into `pending`, joined only when it is flushed
-    total = 0
-
-    def flush() -> None:
-        nonlocal pending, parts, total
-        if pending:
-            pending.text = "".join(parts)
-            out.append(pending)
-        pending, parts, total = None, [], 0
+    pending: Line | None = None  # the last paragraph of `out` while the next line may continue it
+    parts: list[str] = []   # the texts joined into `pending`
+    total = 0               # their length
+    joined: list[tuple[Line, list[str]]] = []  # paragraphs of more than one line: their texts join at the end
 
     # fold the whole text at once (far fewer calls than line by line); it keeps the line count
-    folded = fold("\n".join(raw_lines)).split("\n")
+    whole = fold("\n".join(raw_lines))
+    folded = whole.split("\n")
     if len(folded) != len(raw_lines):  # pragma: no cover - fold never touches line breaks
         folded = [fold(r) for r in raw_lines]
+    # A table row starts with TAB or "|" (after folding): with neither anywhere, no line is tested.
+    tables = "\t" in whole or "|" in whole
     limit = limits.MAX_LINE_CHARS
-    for idx, raw in enumerate(raw_lines):
-        number = idx + 1
-        loc = locs[idx] if locs else None
-        f = folded[idx]  # structure is read on the folded line, so a second pass sees the same
-        g = f.strip()  # a pipe row may be indented (its text is read stripped, so must its structure be)
-        if f.startswith("\t") or (g.startswith("|") and g.endswith("|") and len(g) > 1):
-            flush()
-            if not f.startswith("\t"):  # a pipe table row written in plain text: | 区 | 医保 | 税务 |
-                cells = [x.strip() for x in g[1:-1].split("|")]
-                if all(_PIPE_RULE.fullmatch(c) for c in cells if c):
-                    cells = []  # the |---|---| rule under the header
-            else:
-                cells = [x.strip() for x in f.split("\t")][1:]
-            if len([c for c in cells if c]) <= 1:
-                cells = [c for c in cells if c]  # one cell per line: a flattened table
-            if any(cells):
-                out.append(Line("\t" + "\t".join(cells), number, [], cells, loc))
-            else:
-                out.append(Line("", number, [], [], loc))  # keeps the row break of a flattened table
+    # (the lines stripped in one C-level map: g is f without its surrounding whitespace)
+    for number, f, g, loc in zip(count(1), folded, map(str.strip, folded), locs or repeat(None)):
+        # structure is read on the folded line, so a second pass sees the same; a pipe row may be
+        # indented (its text is read stripped, so must its structure be)
+        if tables and (f.startswith("\t") or (g.startswith("|") and g.endswith("|") and len(g) > 1)):
+            pending = None
+            out.append(_table_row(f, g, number, loc))
             continue
-        if not g:  # (fold keeps a blank line blank, so a line blank as read is blank here too)
-            if out and out[-1].cells and not raw.strip():
-                out.append(Line("", number, [], [], loc))  # a row break inside a flattened table
-            continue  # blank lines carry no meaning once wrapped lines are joined
+        if not g:  # blank lines carry no meaning once wrapped lines are joined
+            # (fold keeps a blank line blank, so a line blank as read is blank here too), except a row
+            # break inside a flattened table: after a table row, before a paragraph still open
+            if tables and not raw_lines[number - 1].strip():
+                at = len(out) - (pending is not None)
+                if at and out[at - 1].cells:
+                    out.insert(at, Line("", number, [], [], loc))
+            continue
         # footers and bullets are rare: their regexes run only when the first character can open one
-        # (g is f without the surrounding whitespace their patterns skip with \s*)
+        # (their patterns skip the surrounding whitespace with \s*)
         first = g[0]
         if (first in _FOOTER_FIRST or first.isdecimal()) and _PAGE_FOOTER.match(g):
             continue
-        text = _MD_BULLET.sub("", f).strip() if first in _BULLETS else g
-        if not text:
-            continue
+        text = _MD_BULLET.sub("", f).strip() if first in _BULLETS else g  # (never empty: see (?=\S))
         if len(text) > limit:  # cut for parsing: pieces of one original line
-            flush()
             pieces = _cut(text, limit)
             out.extend(Line(piece, number, [], None, loc) for piece in pieces[:-1])
             text = pieces[-1]
-        elif pending and total + len(text) <= limit and \
+        # (a line ending a sentence ends its paragraph: tested before _joins, which would say the same)
+        elif pending and parts[-1][-1] not in _TERMINAL and total + len(text) <= limit and \
                 _joins(parts[0] if len(parts) == 1 else _view(parts, total), text):
+            if len(parts) == 1:
+                joined.append((pending, parts))
             pending.breaks.append((total, number))
             parts.append(text)
             total += len(text)
             continue
-        flush()
         pending, parts, total = Line(text, number, [], None, loc), [text], len(text)
-    flush()
+        out.append(pending)
+    for line, texts in joined:
+        line.text = "".join(texts)
     return Normalized(out, list(raw_lines))

@@ -131,6 +131,9 @@ DIGITS_AND_SPACES = st.lists(st.sampled_from(list("0123456789 .,，元万年月�
 @example("1，234元")
 @example("x 1 234元")
 @example("２０２４ 年 9 月")
+@example("0. 5 万元，3. 元")   # a point before a run, a unit after it
+@example("x.，123元")          # no digit before the comma
+@example("〕 1 〔 2 ： 3 年 4 x")
 def test_fold_agrees_with_the_lookbehind_regexes_it_replaced(s):
     from extractor.normalize import FOLD, _BOOKMARK, _SURROGATE
     ref = _BOOKMARK.sub("", _SURROGATE.sub("", s)).translate(FOLD)

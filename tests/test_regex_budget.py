@@ -52,7 +52,7 @@ PATTERNS = {
     "values.SCAN": values.SCAN.findall,
     "values.scan": values.scan,
     "normalize.fold": normalize.fold,
-    "normalize.spaces": lambda s: normalize._SPACE_RUN.sub(normalize._num_space, s),
+    "normalize.spaces": lambda s: normalize._SPACE_RUN.sub("", s),
     "normalize.thousands": lambda s: normalize._SPACE_THOUSANDS.sub(normalize._join_thousands, s),
     "normalize.PAGE_FOOTER": normalize._PAGE_FOOTER.match,
     "normalize.HEADING": normalize._HEADING.match,
