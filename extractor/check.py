@@ -10,9 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
 
-from fastjsonschema import JsonSchemaException
-
-from .schema.fast_validator import validate
+from .schema.fast_validator import is_valid
 
 EPS = 0.005
 
@@ -101,14 +99,9 @@ def _evidence_ok(ev) -> bool:
 def _fast_valid(rules) -> bool:
     """True when the generated validator (extractor/schema/fast_validator.py) accepts the rule
     set, run on it without its evidence when _evidence_ok vouches for that."""
-    try:
-        if type(rules) is dict and _evidence_ok(rules.get("evidence")):
-            validate(dict(rules, evidence={}))
-        else:
-            validate(rules)
-        return True
-    except JsonSchemaException:
-        return False
+    if type(rules) is dict and _evidence_ok(rules.get("evidence")):
+        return is_valid(dict(rules, evidence={}))
+    return is_valid(rules)
 
 
 def schema_errors(rules: dict) -> list[str]:
