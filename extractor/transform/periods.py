@@ -15,7 +15,7 @@ from collections import Counter
 from lark import Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import Tok, alternation, mentions, word_list
+from ..lexicon import Tok, alternation, mention_search, mentions
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, title_types, use
 
@@ -131,12 +131,31 @@ def _types(toks):
     return {t.type for t in toks}
 
 
+# apply gives a clause a role only through a token of one of these terminals in its sentence
+# (MAKEUP, EXTEND: an extension; COVERAGE, BENEFIT, ENROLL: the period of a range; BENEFIT_FROM:
+# the coverage start; LAUNCH counts only in a sentence that mentions ENROLL too) or through a
+# heading over it naming ENROLL or COVERAGE.  A dated sentence with neither gives nothing and is
+# not tokenized.  Each terminal is written only with words of two or more characters
+# (tests/test_dated_gates.py), which mention_search finds wherever the lexer makes a token of them.
+PERIOD_WORDS = ("BENEFIT", "BENEFIT_FROM", "COVERAGE", "ENROLL", "EXTEND", "MAKEUP")
+
+
+@lru_cache(maxsize=None)
+def _names_period():
+    """The search for any word of PERIOD_WORDS (run on every dated sentence)."""
+    return mention_search(*PERIOD_WORDS)
+
+
 def apply(doc, rs) -> None:
     found: dict[str, tuple] = {}
     extensions: list[tuple] = []
     pending: list[tuple] = []   # yearless facts resolved once the year context is known
+    names_period = _names_period()
     for sent in doc.sentences:
-        if not sent.has("date"):
+        if "date" not in sent.kinds:  # (Sentence.has without its call: this runs on every sentence)
+            continue
+        # most dated sentences (titles, signature dates) name no period: they are not tokenized
+        if not names_period(sent.text) and _section_names(sent) is None:
             continue
         toks = sentence_tokens(sent)
         types = _types(toks)
@@ -275,12 +294,18 @@ def _extension_group(sent) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _newborn_words():
+    """The searches for a newborn word and a birth word (one search each, not one `in` per word)."""
+    return (re.compile(alternation("newborn", "subject")).search,
+            re.compile(alternation("newborn", "birth")).search)
+
+
 def _newborn(doc, rs):
-    subjects, births = word_list("newborn", "subject"), word_list("newborn", "birth")  # once, not per sentence
+    subject, birth = _newborn_words()
     for sent in doc.sentences:
         # the window is a COUNT: a sentence without one is not searched for the words
-        if not sent.has("count") or not any(w in sent.text for w in subjects) \
-                or not any(w in sent.text for w in births):
+        if "count" not in sent.kinds or not subject(sent.text) or not birth(sent.text):
             continue
         for tok in sentence_tokens(sent):
             if tok.type == "COUNT" and tok.value.unit in ("日", "天") and sent.text[tok.end:tok.end + 1] in "内以":

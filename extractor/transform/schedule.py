@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..dates import resolve
-from ..lexicon import TOK_TYPE, Tok, load_vocab, tokens
+from ..lexicon import TOK_TYPE, Tok, keywords, load_vocab, tokens, trie_pattern, word_table
 from .base import clean, evidence, title_types, use
 from .periods import clause_facts, parse_clause, year_context
 
@@ -32,6 +32,19 @@ def _vocab() -> dict:
 def _sections_re() -> re.Pattern:
     """Any of the schedule section words (one search, not one `in` per word)."""
     return re.compile("|".join(map(re.escape, _vocab().get("sections", []))) or "(?!)")
+
+
+ITEM_WORDS = ("BEFORE", "PHASE")
+
+
+@lru_cache(maxsize=None)
+def _names_item():
+    """The search for any word the lexer can read as PHASE or BEFORE (阶段, 之前, 前): the
+    [tokens] words (the lexer's words of two or more characters and its whole-run words) and the
+    [particles] (lexicon reads both tables so).  Text it finds nothing in has no such token."""
+    particles = word_table(load_vocab("keywords.toml").get("particles", {}), "keywords.toml")
+    words = [w for table in (keywords(), particles) for w, t in table.items() if t in ITEM_WORDS]
+    return re.compile(trie_pattern(words) or "(?!)").search
 
 
 def _in_schedule(sent) -> bool:
@@ -69,7 +82,7 @@ def apply(doc, rs) -> None:
             seen_lines.add(id(sent.line))
             continue
         # nothing _sentence_items could find (spares a generator per sentence): no date, no window (每月…)
-        if not sent.has("date") and ("每月" not in sent.text or not _RECURRING.search(sent.text)):
+        if "date" not in sent.kinds and ("每月" not in sent.text or not _RECURRING.search(sent.text)):
             continue
         for fact, off, task in _sentence_items(sent):
             phase = _phase_name(fact) if fact else None
@@ -166,6 +179,10 @@ def _phase_name(fact) -> str | None:
 def _sentence_items(sent):
     """Deadlines (…前), X阶段为… and recurring windows in an ordinary sentence."""
     recurring = _RECURRING.search(sent.text) is not None  # else no clause of it holds a window
+    # without a window, only a clause with a PHASE or a BEFORE gives an item: a sentence naming
+    # neither is not tokenized
+    if not recurring and not _names_item()(sent.text):
+        return
     if not sent.has("date") or "DATE" not in map(TOK_TYPE, sent.tokens):
         if recurring:
             yield None, 0, clean(sent.text)
