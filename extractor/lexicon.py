@@ -137,6 +137,16 @@ def mention_search(*types: str):
     return _terms_re(types).search
 
 
+@lru_cache(maxsize=None)
+def token_search(*types: str):
+    """A search finding a word in every text the lexer makes a token of one of `types` from:
+    the words of those types of any length, particles included (mention_search covers the words
+    of two or more characters only).  A text it finds nothing in has no such token: an exact
+    test before tokenizing."""
+    words = {w for table in (_words(), _whole(), _particles()) for w, t in table.items() if t in types}
+    return re.compile(trie_pattern(words) if words else r"(?!)").search
+
+
 def word_pattern() -> re.Pattern:
     """Every vocabulary word of two or more characters, longest first."""
     return _keyword_re()

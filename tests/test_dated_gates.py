@@ -1,4 +1,4 @@
-"""periods and schedule skip a dated sentence without tokenizing it when its text holds none of
+"""periods, schedule and policies skip a dated sentence without tokenizing it when its text holds none of
 the words they need (periods.PERIOD_WORDS, schedule.ITEM_WORDS).  These gates must be exact: a
 text they pass over holds no token of those terminals, and a notice's rule set is the same with
 the gates as without them."""
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from extractor import api, lexicon
 from extractor.lexicon import keywords, load_vocab, tokens, word_table
 from extractor.parse import read_as
-from extractor.transform import periods, schedule
+from extractor.transform import periods, policies, schedule
 
 SET = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -51,13 +51,6 @@ def test_schedule_gate_finds_every_item_word(text):
         assert not _types(text) & set(schedule.ITEM_WORDS)
 
 
-def test_period_words_are_words_mention_search_finds():
-    # mention_search looks for the lexer's words of two or more characters only: a period
-    # terminal written with one character (a particle, a whole-run word) would escape the gate
-    one_char = {w for table in (keywords(), _PARTICLES) for w, t in table.items() if len(w) == 1}
-    assert not {t for w, t in {**keywords(), **_PARTICLES}.items() if w in one_char} & set(periods.PERIOD_WORDS)
-
-
 HEADINGS = st.sampled_from(["一、集中缴费期", "二、待遇享受期", "三、时间安排", "（一）准备阶段（8月31日前）",
                             "（二）参保阶段", "四、工作要求", "五、延长缴费"])
 NOTICE = st.lists(st.one_of(HEADINGS, SENTENCE), min_size=1, max_size=10)
@@ -66,6 +59,7 @@ NOTICE = st.lists(st.one_of(HEADINGS, SENTENCE), min_size=1, max_size=10)
 def _open_gates(monkeypatch):
     monkeypatch.setattr(periods, "_names_period", lambda: lambda text: True)
     monkeypatch.setattr(schedule, "_names_item", lambda: lambda text: True)
+    monkeypatch.setattr(policies, "token_search", lambda *types: lambda text: True)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -75,6 +69,8 @@ def _open_gates(monkeypatch):
 @example(["该群体的筹资时间可延长到2024年2月底"])
 @example(["该群体在2025年2月28日前，可补办参保缴费"])
 @example(["自2025年1月1日起享受"])
+@example(["自2025年1月1日起，未连续参保的，设置3个月待遇等待期"])
+@example(["从2025年起", "设置待遇等待期3个月"])
 @example(["2025年1月1日至2025年12月31日享受待遇"])
 @example(["集中参保缴费工作已于2024年9月1日正式启动"])
 @example(["待遇享受期为2025年1月1日至2025年12月31日"])

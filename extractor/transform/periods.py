@@ -15,7 +15,7 @@ from collections import Counter
 from lark import Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import Tok, alternation, mention_search, mentions
+from ..lexicon import Tok, alternation, mentions, token_search
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, title_types, use
 
@@ -135,15 +135,13 @@ def _types(toks):
 # (MAKEUP, EXTEND: an extension; COVERAGE, BENEFIT, ENROLL: the period of a range; BENEFIT_FROM:
 # the coverage start; LAUNCH counts only in a sentence that mentions ENROLL too) or through a
 # heading over it naming ENROLL or COVERAGE.  A dated sentence with neither gives nothing and is
-# not tokenized.  Each terminal is written only with words of two or more characters
-# (tests/test_dated_gates.py), which mention_search finds wherever the lexer makes a token of them.
+# not tokenized (lexicon.token_search finds a word wherever the lexer makes a token of it).
 PERIOD_WORDS = ("BENEFIT", "BENEFIT_FROM", "COVERAGE", "ENROLL", "EXTEND", "MAKEUP")
 
 
-@lru_cache(maxsize=None)
 def _names_period():
     """The search for any word of PERIOD_WORDS (run on every dated sentence)."""
-    return mention_search(*PERIOD_WORDS)
+    return token_search(*PERIOD_WORDS)
 
 
 def apply(doc, rs) -> None:

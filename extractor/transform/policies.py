@@ -10,21 +10,19 @@ leading to each; the words decide the field:
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from lark import Transformer
 
-from ..lexicon import TOK_TYPE, mention_search
+from ..lexicon import TOK_TYPE, token_search
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, use
 
 _TRIGGERS = {"WAIT_FIXED", "WAIT_VAR", "WAIT", "CONTINUOUS", "ZERO_CLAIM"}
 
 
-@lru_cache(maxsize=None)
 def _mentions_trigger():
-    """The search of lexicon.mentions(text, *_TRIGGERS), looked up once: it runs on every sentence."""
-    return mention_search(*sorted(_TRIGGERS))
+    """The search for a word of _TRIGGERS (lexicon.token_search: every word the lexer reads so)."""
+    return token_search(*sorted(_TRIGGERS))
 
 
 # the figures a fact is made of: a clause with none of them (a DATE or YEAR at most) gives nothing
@@ -75,14 +73,16 @@ def apply(doc, rs) -> None:
     inc_ev: dict[str, dict] = {}
     last_from = (None, None, None)
     mentions_trigger = _mentions_trigger()
+    names_from = token_search("FROM")  # 自, 从: particles, which token_search finds too
     for sent in doc.sentences:
-        # Only a sentence with a date can say 自…起 (a FROM before a DATE token), and only one with
-        # a figure of _FIGURES gives a fact (its other clauses are not parsed); the tokens of both
-        # come from the sentence's figures alone, whose kinds are sent.kinds.  A sentence with
-        # neither changes nothing, and most sentences hold no figure: they are passed over by
-        # two set tests, before the trigger words are searched for in their text.
+        # Only a sentence with a date and a FROM word can say 自…起 (a FROM before a DATE token),
+        # and only one with a figure of _FIGURES and a trigger word gives a fact (its other clauses
+        # are not parsed); the figure tokens come from the sentence's figures alone, whose kinds
+        # are sent.kinds.  A sentence with neither changes nothing, and most sentences hold no
+        # figure: they are passed over by set tests before any word is searched for in their text.
         kinds = sent.kinds
-        if "date" not in kinds and (_FIGURE_KINDS.isdisjoint(kinds) or not mentions_trigger(sent.text)):
+        if (_FIGURE_KINDS.isdisjoint(kinds) or not mentions_trigger(sent.text)) \
+                and ("date" not in kinds or not names_from(sent.text)):
             continue
         toks = sentence_tokens(sent)
         types = set(map(TOK_TYPE, toks))

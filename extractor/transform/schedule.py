@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..dates import resolve
-from ..lexicon import TOK_TYPE, Tok, keywords, load_vocab, tokens, trie_pattern, word_table
+from ..lexicon import TOK_TYPE, Tok, load_vocab, token_search, tokens
 from .base import clean, evidence, title_types, use
 from .periods import clause_facts, parse_clause, year_context
 
@@ -37,14 +37,9 @@ def _sections_re() -> re.Pattern:
 ITEM_WORDS = ("BEFORE", "PHASE")
 
 
-@lru_cache(maxsize=None)
 def _names_item():
-    """The search for any word the lexer can read as PHASE or BEFORE (阶段, 之前, 前): the
-    [tokens] words (the lexer's words of two or more characters and its whole-run words) and the
-    [particles] (lexicon reads both tables so).  Text it finds nothing in has no such token."""
-    particles = word_table(load_vocab("keywords.toml").get("particles", {}), "keywords.toml")
-    words = [w for table in (keywords(), particles) for w, t in table.items() if t in ITEM_WORDS]
-    return re.compile(trie_pattern(words) or "(?!)").search
+    """The search for a word the lexer reads as PHASE or BEFORE (阶段, 之前, the particle 前)."""
+    return token_search(*ITEM_WORDS)
 
 
 def _in_schedule(sent) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import Tok, alternation, canonical_group, mention_search, tokens
+from ..lexicon import Tok, alternation, canonical_group, mention_search, token_search, tokens
 from ..parse import fitting_prefixes, follows, opens, parse, reader
 from .base import clean, evidence, sentence_tokens, use
 
@@ -200,8 +200,8 @@ def _tail_like(clause) -> bool:
 def _may_hold_statement(sent) -> bool:
     """False only for a sentence without a tier statement, told before it is tokenized: a MONEY
     or PERCENT token is one of the sentence's figures, and a token of another type a vocabulary
-    word, which the search for its type finds (the test is exact, see _BASES)."""
-    return sent.has(*_FIGURES) or mention_search(*_BASES)(sent.text) is not None
+    word, which lexicon.token_search finds (the test is exact, see _BASES)."""
+    return sent.has(*_FIGURES) or token_search(*_BASES)(sent.text) is not None
 
 
 def _heading_group(doc, sent) -> str | None:
