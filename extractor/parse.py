@@ -66,9 +66,10 @@ NEVER_TEXT = frozenset({"MONEY", "PERCENT", "DATE", "COUNT", "PHONE", "FUND", "R
 class _Table:
     """Lark's LALR table of one grammar: states[s][symbol] is the state a shift (a terminal)
     or goto (a rule name) leads to, an int, or a reduce action resolved once to the tuple
-    (size, rule name, callback, spread): a reduce calls callback(*children) when `spread`,
-    else callback(children).  The callbacks build the parse tree, or, given a Transformer,
-    apply it as each rule is reduced (no tree is built)."""
+    (size, goto, callback, spread): goto[s] is the state the rule's goto leads to from state
+    s (states[s][rule name], looked up once per rule), and a reduce calls callback(*children)
+    when `spread`, else callback(children).  The callbacks build the parse tree, or, given a
+    Transformer, apply it as each rule is reduced (no tree is built)."""
 
     def __init__(self, family: str, transformer=None):
         from lark.parsers.lalr_analysis import Shift
@@ -79,9 +80,15 @@ class _Table:
         except (ImportError, AttributeError, TypeError, ValueError):  # another Lark's insides: its own callbacks
             own = None
         callbacks = own or _lark_callbacks(lk, transformer)
-        reduce = {}
         # Lark numbers the states 0..n-1: a list indexed by state
         assert sorted(table.states) == list(range(len(table.states)))
+        # by rule name, the state its goto leads to from each state (a list indexed by state)
+        gotos = {rule.origin.name: [None] * len(table.states) for rule in callbacks}
+        for state, row in table.states.items():
+            for typ, (action, arg) in row.items():
+                if typ in gotos:
+                    gotos[typ][state] = arg
+        reduce = {}
         self.states: list[dict[str, int | tuple]] = [{} for _ in table.states]
         for state, row in table.states.items():
             out = self.states[state]
@@ -90,12 +97,18 @@ class _Table:
                     out[typ] = arg
                 else:
                     if arg not in reduce:
-                        reduce[arg] = (len(arg.expansion), arg.origin.name) + callbacks[arg]
+                        reduce[arg] = (len(arg.expansion), gotos[arg.origin.name]) + callbacks[arg]
                     out[typ] = reduce[arg]
         self.start_states = table.start_states
         self.end_states = table.end_states
+        # An end state (the start rule complete) has no action on $END: the end of input
+        # reduces until it is reached and stops there (_run, _ends)
+        assert not any("$END" in self.states[s] for s in table.end_states.values())
         self.known = _terminals(family)
         self.text_ok = "TEXT" in self.known
+        # The same actions by lookahead, columns[terminal][state] (None: no action), for the
+        # drivers: a step looks its action up by indexing a list, cheaper than row.get(typ)
+        self.columns = {typ: [row.get(typ) for row in self.states] for typ in self.known | {"$END"}}
 
     def read_as(self, typ: str) -> str | None:
         """The terminal a token of type `typ` is read as: itself when the grammar knows it,
@@ -174,6 +187,28 @@ def _own_callbacks(builder, transformer) -> dict | None:
 
 def _shaped(keep, expand1: bool, user, spread: bool):
     """The callback of a rule whose children are filtered, spliced or expanded first."""
+    if not expand1 and [i for i, _ in keep] == list(range(len(keep))):
+        spliced = [i for i, splice in keep if splice]
+        if len(spliced) == 1:
+            # The grammars' shape: every child kept, one `_rule` among them spliced.  The
+            # children list is the callback's own (the driver's fresh slice), so the spliced
+            # child's children take its place in it: one step, not a loop over `keep`.
+            (j,) = spliced
+            at = slice(j, j + 1)
+            if user is None:
+                def callback(kids):
+                    kids[at] = kids[j]
+                    return kids
+            elif spread:
+                def callback(kids):
+                    kids[at] = kids[j]
+                    return user(*kids)
+            else:
+                def callback(kids):
+                    kids[at] = kids[j]
+                    return user(kids)
+            return callback
+
     def callback(kids):
         if keep is not None:
             picked = []
@@ -202,106 +237,124 @@ _NO_FIT = object()
 _new_str = str.__new__
 
 
-def _step(states, stack: list, values: list | None, typ: str, stop: int = -1):
-    """Reduce as long as the lookahead `typ` asks for it: then the state `typ` shifts to,
-    `stop` as soon as a reduce reaches it, or None if `typ` has no action.  Without
-    `values` only the states move (no callbacks run).  One call per token: the reduces
-    are the loop, not calls of their own."""
-    state = stack[-1]
+def _reduce(column: list, stack: list, values: list, act: tuple):
+    """Reduce by `act`, and go on reducing as long as the lookahead asks for it (`column`:
+    its actions by state), calling the rules' callbacks on `values`: then the lookahead's
+    action, the state it shifts to or None.  (A token that shifts at once makes no call.)"""
     while True:
-        act = states[state].get(typ)
-        if act is None or act.__class__ is int:
-            return act
-        size, name, callback, spread = act
+        size, goto, callback, spread = act
         if size == 1:  # the commonest reduce: the top value and state replaced in place
-            if values is not None:
-                values[-1] = callback(values[-1]) if spread else callback(values[-1:])
-            state = stack[-1] = states[stack[-2]][name]
+            values[-1] = callback(values[-1]) if spread else callback(values[-1:])
+            stack[-1] = goto[stack[-2]]
         else:
             if size:
+                children = values[-size:]
+                del values[-size:]
                 del stack[-size:]
-                if values is not None:
-                    children = values[-size:]
-                    del values[-size:]
             else:
                 children = []
-            if values is not None:
-                values.append(callback(*children) if spread else callback(children))
-            state = states[stack[-1]][name]
-            stack.append(state)
-        if state == stop:
-            return state
+            values.append(callback(*children) if spread else callback(children))
+            stack.append(goto[stack[-1]])
+        act = column[stack[-1]]
+        if act.__class__ is not tuple:
+            return act
 
 
-def _end(states, stack: list, values: list | None, end_state: int) -> bool:
-    """Feed the end of input: True once the start rule is complete (no state shifts $END)."""
-    return _step(states, stack, values, "$END", end_state) == end_state
+def _shift_states(column: list, stack: list):
+    """_reduce and the shift after it, states only (no callbacks run): the state the
+    lookahead (`column`: its actions by state) shifts to, or None if it has no action
+    after its reduces."""
+    while True:
+        act = column[stack[-1]]
+        if act.__class__ is not tuple:
+            return act
+        size, goto = act[0], act[1]
+        if size:
+            del stack[-size:]
+        stack.append(goto[stack[-1]])
 
 
-def _feed(table: _Table, toks: list[Tok], start: str, values: list | None,
-          cuts: list[int] | None = None, fits: list[int] | None = None) -> list | None:
-    """Feed `toks` to the LALR automaton; the state stack, or None once a token does not fit.
+def _run(table: _Table, toks: list[Tok], start: str):
+    """LALR over `toks`: the value of the start rule, or _NO_FIT.
 
-    A word the grammar does not know is TEXT (a run of them one TEXT).  Without
-    `values` only the states move (no callbacks run).  With `cuts` (ascending
-    offsets), each cut c where toks[:c] is complete goes to `fits`; feeding stops
-    after the last cut."""
-    states, known = table.states, table.known
-    end_state = table.end_states[start]
+    A word the grammar does not know is TEXT (a run of them one TEXT)."""
+    columns, known = table.columns, table.known
     stack = [table.start_states[start]]
+    values: list = []
     prev_text = False
-    k = 0
-    for i, t in enumerate(toks):
-        if cuts is not None:
-            while k < len(cuts) and cuts[k] <= i:
-                if _end(states, stack[:], None, end_state):
-                    fits.append(cuts[k])
-                k += 1
-            if k == len(cuts):
-                return None
+    for t in toks:
         typ = t.type
         if typ not in known:
             typ = table.read_as(typ)
             if typ is None:
-                return None
+                return _NO_FIT
             if prev_text:
                 continue
         prev_text = typ == "TEXT"
-        state = _step(states, stack, values, typ)
-        if state is None:
-            return None
-        stack.append(state)
-        if values is not None:
-            # a lark Token reading as the text, whose .value is the Tok (built without Token's
-            # constructor, which costs more than the rest of a shift)
-            leaf = _new_str(Token, t.text)
-            leaf.type = typ
-            leaf.value = t
-            leaf.start_pos = t.start
-            values.append(leaf)
-    if cuts is not None:
-        for c in cuts[k:]:  # after the last token (tokens read into a TEXT before change nothing)
-            if _end(states, stack[:], None, end_state):
-                fits.append(c)
-    return stack
-
-
-def _run(table: _Table, toks: list[Tok], start: str):
-    """LALR over `toks`: the value of the start rule, or _NO_FIT."""
-    values: list = []
-    stack = _feed(table, toks, start, values)
-    if stack is None or not _end(table.states, stack, values, table.end_states[start]):
-        return _NO_FIT
-    return values[-1]
+        column = columns[typ]
+        act = column[stack[-1]]
+        if act.__class__ is tuple:
+            act = _reduce(column, stack, values, act)
+        if act is None:
+            return _NO_FIT
+        stack.append(act)
+        # a lark Token reading as the text, whose .value is the Tok (built without Token's
+        # constructor, which costs more than the rest of a shift; its position fields stay
+        # unset, as the Tok holds the offsets)
+        leaf = _new_str(Token, t.text)
+        leaf.type = typ
+        leaf.value = t
+        values.append(leaf)
+    column = columns["$END"]
+    act = column[stack[-1]]
+    if act.__class__ is tuple:
+        _reduce(column, stack, values, act)
+    return values[-1] if stack[-1] == table.end_states[start] else _NO_FIT
 
 
 def fitting_prefixes(family: str, toks: list[Tok], cuts: list[int], start: str = "start") -> list[int]:
     """The cuts c (offsets into `toks`) for which toks[:c] fits the grammar, ascending, in one
-    pass over the tokens: at each cut the end of input is tried on a copy of the state stack
+    pass over the tokens (read as _run reads them; a loop of its own, so that the parser's
+    carries no cuts): at each cut the end of input is tried on a copy of the state stack
     (states only: no callbacks run)."""
+    table = _table(family)
+    columns, known = table.columns, table.known
+    end_state = table.end_states[start]
+    stack = [table.start_states[start]]
     fits: list[int] = []
-    _feed(_table(family), toks, start, None, sorted(set(cuts)), fits)
+    cuts = sorted(set(cuts))
+    k = 0
+    prev_text = False
+    for i, t in enumerate(toks):
+        while k < len(cuts) and cuts[k] <= i:
+            if _ends(columns["$END"], stack[:], end_state):
+                fits.append(cuts[k])
+            k += 1
+        if k == len(cuts):
+            return fits
+        typ = t.type
+        if typ not in known:
+            typ = table.read_as(typ)
+            if typ is None:
+                return fits
+            if prev_text:
+                continue
+        prev_text = typ == "TEXT"
+        state = _shift_states(columns[typ], stack)
+        if state is None:
+            return fits
+        stack.append(state)
+    for c in cuts[k:]:  # after the last token (tokens read into a TEXT before change nothing)
+        if _ends(columns["$END"], stack[:], end_state):
+            fits.append(c)
     return fits
+
+
+def _ends(end_column: list, stack: list, end_state: int) -> bool:
+    """Whether the end of input completes the start rule (states only): its reduces reach
+    `end_state`, which has no action on $END."""
+    _shift_states(end_column, stack)
+    return stack[-1] == end_state
 
 
 def reader(family: str):
