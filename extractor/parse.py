@@ -195,7 +195,14 @@ def _shaped(keep, expand1: bool, user, spread: bool):
             # child's children take its place in it: one step, not a loop over `keep`.
             (j,) = spliced
             at = slice(j, j + 1)
-            if user is None:
+            if j == 0:
+                # left recursion (a repeat, _x_plus: _x_plus item | item): the spliced list
+                # itself grows, as in Lark's loop, so a run of n items costs n steps, not n²/2
+                def callback(kids):
+                    head = kids[0]
+                    head += kids[1:]
+                    return head if user is None else user(*head) if spread else user(head)
+            elif user is None:
                 def callback(kids):
                     kids[at] = kids[j]
                     return kids
