@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
-from ..lexicon import Tok, alternation, canonical_group, mention_search, token_search, tokens
+from ..lexicon import Tok, alternation, canonical_group, token_search, tokens
 from ..parse import fitting_prefixes, follows, opens, parse, reader
 from .base import clean, evidence, sentence_tokens, use
 
@@ -26,7 +26,8 @@ _GATE = ("HIGHEST", *sorted(_AID_TYPES))  # a sentence naming none of these word
 # these, and every statement has an aid: a sentence with none of them holds no statement
 # (tests/test_subsidies.py holds this against the grammar's rules).
 _BASES = ("FULL", "FIXED_AID", "EXTERNAL")
-_FIGURES = ("money", "percent")  # the kinds of figure read as MONEY and PERCENT
+_STATED = frozenset({"MONEY", "PERCENT", *_BASES})
+_FIGURES = frozenset({"money", "percent"})  # the kinds of figure read as MONEY and PERCENT
 _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
 _ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
@@ -193,15 +194,18 @@ _WHO = {"GROUP", "POP", "DUI"}  # a tier names its group: a known one, a populat
 
 def _tail_like(clause) -> bool:
     """个人缴纳60元 / 即每人200元 / 剩余30%由个人承担: a clause that completes a tier statement."""
-    types = {t.type for t in clause}
-    return clause[0].type in _TAIL_START or {"PERCENT", "INDIVIDUAL"} <= types
+    return clause[0].type in _TAIL_START or {"PERCENT", "INDIVIDUAL"} <= {t.type for t in clause}
 
 
-def _may_hold_statement(sent) -> bool:
-    """False only for a sentence without a tier statement, told before it is tokenized: a MONEY
-    or PERCENT token is one of the sentence's figures, and a token of another type a vocabulary
-    word, which lexicon.token_search finds (the test is exact, see _BASES)."""
-    return sent.has(*_FIGURES) or token_search(*_BASES)(sent.text) is not None
+def _gates():
+    """The searches that rule a sentence out before it is tokenized, one per sentence: (the one
+    for a sentence with a money or percent figure, the one for a sentence without).
+
+    Exact: the subsidy rule needs a HIGHEST token, and a statement a token of _AID_TYPES and
+    one of _STATED (see _BASES).  A MONEY or PERCENT token is one of the sentence's figures, so
+    a sentence without any needs a word of _BASES; a token of a word type is a vocabulary word,
+    which lexicon.token_search finds."""
+    return token_search(*_GATE), token_search("HIGHEST", *_BASES)
 
 
 def _heading_group(doc, sent) -> str | None:
@@ -215,6 +219,13 @@ def _heading_group(doc, sent) -> str | None:
     return clean(title) if canonical_group(title) and len(title) <= 20 else None
 
 
+@lru_cache(maxsize=None)
+def _reading():
+    """(follows, reader, the terminals any of them has) of the grammar, looked up once."""
+    after = follows("subsidy")
+    return after, reader("subsidy"), frozenset(after)
+
+
 def _statements(toks, start="start"):
     """Yield (statement, tokens) of each tier statement in a sentence.
 
@@ -226,34 +237,37 @@ def _statements(toks, start="start"):
     state has no action for, and (from one pass over the sentence) those cut after a token
     that cannot follow the one read before it, or right after a token the input cannot end on.
     """
-    after = follows("subsidy")
-    read_as = reader("subsidy")
+    after, read_as, anything = _reading()
     starts, ends, has_aid, can_end = [0], [], [], []
     # positions of tokens that cannot follow the token read before them (what is read before a
     # token is the same from any start ahead of it, so one pass serves every run)
     stuck = []
     aid = False
     before = None  # the terminal read last (tokens read into a TEXT before them are skipped)
-    anything = frozenset(after)  # what may come first (the start state is checked apart)
+    allowed = anything  # after[before]: what may come next (the start state is checked apart)
     for i, t in enumerate(toks):
         typ = t.type
         if typ in _CUT:  # clause bounds (…分类资助：特困人员全额资助)
             ends.append(i)
             starts.append(i + 1)
             has_aid.append(aid)
-            can_end.append("$END" in after.get(before, anything))
+            can_end.append("$END" in allowed)
             aid = False
         elif typ in _AID_TYPES:
             aid = True
-        read = typ if typ in after else read_as(typ)  # a terminal of the grammar (a key of after) reads as itself
-        if read != typ and read == before == "TEXT":
-            continue  # a word read into the TEXT before it, as the parser does
-        if read not in after.get(before, anything):
+        if typ in after:  # a terminal of the grammar (a key of after) reads as itself
+            read = typ
+        else:
+            read = read_as(typ)
+            if read == before == "TEXT":
+                continue  # a word read into the TEXT before it, as the parser does
+        if read not in allowed:
             stuck.append(i)
         before = read
+        allowed = after.get(read, anything)
     ends.append(len(toks))
     has_aid.append(aid)
-    can_end.append("$END" in after.get(before, anything))
+    can_end.append("$END" in allowed)
     n = len(ends)
     # next_aid[x]: the first clause from x on that names an aid (n if none)
     next_aid = [n] * (n + 1)
@@ -309,19 +323,17 @@ def _longest_fit(toks, a, ends, start):
 def apply(doc, rs) -> None:
     individual = rs.get("/funding/individual")
     seen: set[str] = set()
-    mentioned, names_highest = mention_search(*_GATE), mention_search("HIGHEST")
+    with_figure, without = _gates()
     for sent in doc.sentences:
-        if not mentioned(sent.text):
-            continue
-        may_state = _may_hold_statement(sent)
-        if not may_state and names_highest(sent.text) is None:
+        # (inlined rather than a call per sentence: every sentence of the notice comes here)
+        if (without if sent.kinds.isdisjoint(_FIGURES) else with_figure)(sent.text) is None:
             continue  # not tokenized: neither a statement nor the subsidy rule can be found in it
         toks = sentence_tokens(sent)
         types = {t.type for t in toks}
         if "HIGHEST" in types and rs.get("/subsidy_rule") is None:
             rs.put("/subsidy_rule", "highest", evidence(sent, next(t.start for t in toks if t.type == "HIGHEST")))
-        if not may_state or not types & _AID_TYPES:
-            continue
+        if types.isdisjoint(_AID_TYPES) or types.isdisjoint(_STATED):
+            continue  # no aid can be read (see _BASES)
         headed = _heading_group(doc, sent)
         if not types & _WHO and not headed:
             continue  # nobody named to receive the aid
@@ -480,6 +492,12 @@ class _Quotes:
             self._derived = evidence(self.sent, derived=True)
         return self._derived
 
+    def at(self, offset: int):
+        """evidence(sent, offset): the plain quote itself when the character at `offset` is on
+        the sentence's first line (most figures are), as the two would be equal."""
+        plain = self.plain()
+        return plain if self.sent.origin_of(offset) == plain.line else evidence(self.sent, offset)
+
 
 def _tier(rs, sent, label, aid, st, individual, quotes):
     basis = aid["basis"]
@@ -489,20 +507,20 @@ def _tier(rs, sent, label, aid, st, individual, quotes):
     evs = {"": ev, "label": ev, "basis": ev}
     if aid.get("percent") is not None:
         tier["percent"] = aid["percent"].value.value
-        evs["percent"] = evidence(sent, aid["percent"].start)
+        evs["percent"] = quotes.at(aid["percent"].start)
         use(rs, sent, aid["percent"])
     if aid.get("subsidy") is not None:
         tier["subsidy"] = aid["subsidy"].value.value
-        evs["subsidy"] = evidence(sent, aid["subsidy"].start)
+        evs["subsidy"] = quotes.at(aid["subsidy"].start)
         use(rs, sent, aid["subsidy"])
     for kind, tok in st["tails"]:
         if kind == "personal" and tok is not None:
             tier["personal"] = tok.value.value
-            evs["personal"] = evidence(sent, tok.start)
+            evs["personal"] = quotes.at(tok.start)
             use(rs, sent, tok)
         elif kind == "subsidy" and tok is not None and tier["subsidy"] is None:
             tier["subsidy"] = tok.value.value
-            evs["subsidy"] = evidence(sent, tok.start)
+            evs["subsidy"] = quotes.at(tok.start)
             use(rs, sent, tok)
         elif kind == "personal_percent" and tok is not None:
             use(rs, sent, tok)  # 剩余30%由个人承担: the other side of the stated share
@@ -510,7 +528,7 @@ def _tier(rs, sent, label, aid, st, individual, quotes):
                 rs.warn("tier_percent_mismatch", f"tier {label}: {tier['percent']}% + {tok.value.value}% != 100%")
         elif kind == "no_pay":
             tier["personal"] = 0
-            evs["personal"] = evidence(sent, tok.start)
+            evs["personal"] = quotes.at(tok.start)
     _complete(tier, evs, individual, quotes.derived)
     if tier["group"]:
         evs["group"] = ev
