@@ -93,3 +93,56 @@ def test_gate_never_skips_a_sentence_with_a_statement():
         assert not list(S._statements(toks, "headless")), sent.text
     assert passed > 20 and skipped > 100
 
+
+
+def _labels_reference(text: str) -> list[str]:
+    """labels() as it was before its pre-tests (trailer and ordinals searched in every label)."""
+    if "（" in text:
+        text = S._BRACKETED.sub("", text)
+    pieces, seps = S._SPLIT.split(text), S._SPLIT.findall(text)
+    merged: list[str] = []
+    for i, p in enumerate(pieces):
+        if merged and S._ORDINAL_END.search(merged[-1]) and S._ORDINAL_START.match(p):
+            merged[-1] = merged[-1] + seps[i - 1] + p
+        else:
+            merged.append(p)
+    expanded = []
+    for lab in (p for p in merged if len(p) <= S.MAX_LABEL):
+        m = S._ORDINALS.search(lab)
+        if m:
+            expanded += [lab[:m.start()] + n + lab[m.end(1):] for n in m.group(1).split("、")]
+        else:
+            expanded.append(lab)
+    out = []
+    for m in expanded:
+        m = S._leader().sub("", S.clean(m) or "")
+        cut = S._cut_before().search(m)
+        if cut:
+            m = m[:cut.start()]
+        m = S._trailer().sub("", m)
+        if m and len(m) >= 2:
+            out.append(m)
+    return out
+
+
+LABEL_TEXTS = [
+    "低保对象",
+    "农村一、二类低保对象和返贫致贫人口",
+    "城市差额保障对象，农村三、四类低保对象",
+    "特困人员、低保对象等四类人员",
+    "低保对象、孤儿等",
+    "重点优抚对象、重度残疾人等困难群体",
+    "一类、二类、三类人员",
+    "1、2类对象及3类人员",
+    "其他符合条件的低保边缘家庭成员",
+    "对特困人员（含孤儿、事实无人抚养儿童）参加居民医保",
+    "五类人员以及计划生育特殊家庭成员或防止返贫监测对象",
+    "等",
+    "类",
+    "二类",
+]
+
+
+@pytest.mark.parametrize("text", LABEL_TEXTS)
+def test_labels_pre_tests_change_nothing(text):
+    assert S.labels(text) == _labels_reference(text)

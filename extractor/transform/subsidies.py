@@ -166,7 +166,8 @@ def labels(text: str) -> list[str]:
         cut = cut_before.search(m)
         if cut:
             m = m[:cut.start()]
-        m = trailer.sub("", m)
+        if "等" in m or "类" in m:  # (a cheap exact pre-test: every trailer holds one of them)
+            m = trailer.sub("", m)
         if m and len(m) >= 2:
             out.append(m)
     return out
@@ -179,7 +180,8 @@ def _expand_ordinals(labels_: list[str]) -> list[str]:
     """农村一、二类低保对象 -> 农村一类低保对象, 农村二类低保对象: one tier per class."""
     out = []
     for lab in labels_:
-        m = _ORDINALS.search(lab)
+        # (a cheap exact pre-test: a list of ordinals holds a 、, which most labels lack)
+        m = _ORDINALS.search(lab) if "、" in lab else None
         if m:
             head, tail = lab[:m.start()], lab[m.end(1):]
             out += [head + n + tail for n in m.group(1).split("、")]
