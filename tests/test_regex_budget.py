@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from extractor import lexicon, normalize, values
+from extractor import lexicon, normalize, segment, values
 from extractor.load import html, markdown, pdf, text
 
 N = 4_000
@@ -58,6 +58,8 @@ PATTERNS = {
     "normalize.HEADING": normalize._HEADING.match,
     "normalize.TITLE_END": normalize._TITLE_END.search,
     "normalize.DATE_LINE": normalize._DATE_LINE.match,
+    "segment.OPEN_THEN_END": segment._OPEN_THEN_END.search,
+    "segment.sentence_pieces": segment.sentence_pieces,
     "lexicon.keywords": lambda s: lexicon._keyword_re().findall(s),
     "lexicon.tokens": lexicon.tokens,
     "markdown.lines": lambda s: markdown.markdown_lines([s, "# " + s, "| " + s + " |"]),
