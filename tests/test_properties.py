@@ -37,6 +37,7 @@ def test_fold_is_idempotent(s):
 @given(LINES)
 @example(["\n||"])
 @example([" ||"])  # an indented pipe row is a pipe row (it read as the text "||", a row once re-read)
+@example(["-", "0-"])  # joined, the two read as the page footer -0- (dropped when re-read)
 def test_normalize_is_a_fixed_point_on_its_output(lines):
     for ln in normalize(lines).lines:
         if ln.cells is None and ln.text:
@@ -46,6 +47,13 @@ def test_normalize_is_a_fixed_point_on_its_output(lines):
 @pytest.mark.parametrize("text", ["- - x", "• · 参保", "- 1070元", "１，０７０元", "2024 年 9 月", "\u200b- - 400元"])
 def test_normalize_fixed_point_examples(text):
     once = [ln.text for ln in normalize([text]).lines]
+    assert [x.text for x in normalize(once).lines] == once
+
+
+@pytest.mark.parametrize("lines", [["-", "0-"], ["—", "7 —"], ["第", "3页"], ["3", "/10"]])
+def test_lines_that_join_into_a_page_footer_stay_apart(lines):
+    once = [ln.text for ln in normalize(lines).lines]
+    assert once == lines  # neither a footer alone, nor joined into one
     assert [x.text for x in normalize(once).lines] == once
 
 
