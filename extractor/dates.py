@@ -11,21 +11,35 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .values import DatePart
 
 ANCHOR_SLACK_DAYS = 62
+_SLACK = dt.timedelta(days=ANCHOR_SLACK_DAYS)
 _XUN = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None), "初": (1, 10)}
 
 
 @dataclass
 class YearContext:
     anchor: dt.date | None = None       # issue date, or 1 June of the collection year
+    # the earliest date a yearless date may fall on (worked out once, not for every date resolved)
+    floor: dt.date | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self.floor = self.anchor - _SLACK if self.anchor else None
 
     @classmethod
     def from_year(cls, year: int | None) -> "YearContext":
         return cls(dt.date(year, 6, 1) if year else None)
+
+
+@lru_cache(maxsize=None)
+def _last_day(year: int, month: int) -> int:
+    """The last day of a month: calendar.monthrange, memoized by (year, month) (it works out the
+    weekday of the 1st too, and every date of a phase or a period is resolved)."""
+    return calendar.monthrange(year, month)[1]
 
 
 def _day(year: int, dp: DatePart, role: str) -> dt.date | None:
@@ -33,7 +47,7 @@ def _day(year: int, dp: DatePart, role: str) -> dt.date | None:
         if dp.year_end or role == "end":
             return dt.date(year, 12, 31)
         return dt.date(year, 1, 1)
-    last = calendar.monthrange(year, dp.month)[1]
+    last = _last_day(year, dp.month)
     if dp.day is not None:
         if dp.day > last:
             return None
@@ -54,9 +68,7 @@ def resolve(dp: DatePart, ctx: YearContext, role: str = "start",
         return (d.isoformat() if d else None), False
     if dp.month is None:
         return None, False
-    floor = None
-    if ctx.anchor:
-        floor = ctx.anchor - dt.timedelta(days=ANCHOR_SLACK_DAYS)
+    floor = ctx.floor
     if not_before and (floor is None or not_before > floor):
         floor = not_before
     if floor is None:

@@ -1,5 +1,6 @@
 """periods, schedule and policies skip a dated sentence without tokenizing it when its text holds none of
-the words they need (periods.PERIOD_WORDS, schedule.ITEM_WORDS).  These gates must be exact: a
+the words they need (periods.PERIOD_WORDS, schedule.ITEM_WORDS; the body of a schedule phase heading
+is read only when it holds a PHASE word).  These gates must be exact: a
 text they pass over holds no token of those terminals, and a notice's rule set is the same with
 the gates as without them."""
 from __future__ import annotations
@@ -51,6 +52,14 @@ def test_schedule_gate_finds_every_item_word(text):
         assert not _types(text) & set(schedule.ITEM_WORDS)
 
 
+@SET
+@given(TEXT)
+@example("排查阶段为12月1日至12月31日")
+def test_schedule_body_gate_finds_every_phase_word(text):
+    if not schedule._names_phase_word()(text):
+        assert "PHASE" not in _types(text)
+
+
 HEADINGS = st.sampled_from(["一、集中缴费期", "二、待遇享受期", "三、时间安排", "（一）准备阶段（8月31日前）",
                             "（二）参保阶段", "四、工作要求", "五、延长缴费"])
 NOTICE = st.lists(st.one_of(HEADINGS, SENTENCE), min_size=1, max_size=10)
@@ -59,6 +68,7 @@ NOTICE = st.lists(st.one_of(HEADINGS, SENTENCE), min_size=1, max_size=10)
 def _open_gates(monkeypatch):
     monkeypatch.setattr(periods, "_names_period", lambda: lambda text: True)
     monkeypatch.setattr(schedule, "_names_item", lambda: lambda text: True)
+    monkeypatch.setattr(schedule, "_names_phase_word", lambda: lambda text: True)
     monkeypatch.setattr(policies, "token_search", lambda *types: lambda text: True)
 
 
@@ -66,6 +76,8 @@ def _open_gates(monkeypatch):
 @given(NOTICE)
 @example(["一、集中缴费期", "2024年9月1日", "12月31日"])
 @example(["三、时间安排", "（一）准备阶段", "8月31日前，完成宣传"])
+@example(["三、时间安排", "（一）准备阶段。2024年8月31日前，完成宣传，排查阶段为2024年12月1日至12月31日"])
+@example(["三、时间安排", "（一）准备阶段（2024年8月31日前）。2024年9月1日前，完成宣传。每月1日至25日办理"])
 @example(["该群体的筹资时间可延长到2024年2月底"])
 @example(["该群体在2025年2月28日前，可补办参保缴费"])
 @example(["自2025年1月1日起享受"])

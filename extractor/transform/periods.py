@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 
 from lark import Transformer, v_args
 
 from ..dates import YearContext, resolve
-from ..lexicon import Tok, alternation, mentions, token_search
+from ..lexicon import TOK_TYPE, Tok, alternation, mentions, token_search
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, title_types, use
 
@@ -29,13 +30,18 @@ def _opener_re() -> re.Pattern:
     return re.compile(f"^(?:{alternation('labels', 'clause_openers')})")
 
 
+# a leaf's Tok (the driver in extractor.parse makes each leaf a lark Token holding it): read in C
+# by map, the transformer runs for every clause parsed
+_LEAF_TOK = attrgetter("value")
+
+
 @v_args(inline=True)
 class PeriodTransformer(Transformer):
     def lead(self, *toks):
-        return ("lead", [t.value for t in toks])
+        return ("lead", list(map(_LEAF_TOK, toks)))
 
     def trail(self, *toks):
-        return ("trail", [t.value for t in toks])
+        return ("trail", list(map(_LEAF_TOK, toks)))
 
     def range(self, *toks):
         dates = [t.value for t in toks if t.type == "DATE"]
@@ -46,11 +52,9 @@ class PeriodTransformer(Transformer):
 
     def start(self, *items):
         out = {"lead": [], "trail": [], "range": [], "until": False}
-        for k, v in items:
-            if k == "until":
-                out["range"], out["until"] = v, True
-            else:
-                out[k] = v
+        out.update(items)  # (name, value) of lead, trail and range or until
+        if out["until"] is not False:  # TO DATE: the range, up to its date
+            out["range"], out["until"] = out["until"], True
         return out
 
 
@@ -72,11 +76,11 @@ def as_years(toks):
 
 
 def parse_clause(toks):
-    if "DATE" not in [t.type for t in toks]:
+    if "DATE" not in map(TOK_TYPE, toks):
         return None
     years = as_years(toks)
     # a clause whose every date is a bare year holds no date to parse (unchanged, it still has one)
-    if years is not toks and "DATE" not in [t.type for t in years]:
+    if years is not toks and "DATE" not in map(TOK_TYPE, years):
         return None
     return parse("period", years, using=_T)
 
@@ -128,7 +132,7 @@ def _year_named(doc) -> int | None:
 
 
 def _types(toks):
-    return {t.type for t in toks}
+    return set(map(TOK_TYPE, toks))
 
 
 # apply gives a clause a role only through a token of one of these terminals in its sentence

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..dates import resolve
 from ..lexicon import TOK_TYPE, Tok, load_vocab, token_search, tokens
+from ..values import Value
 from .base import clean, evidence, title_types, use
 from .periods import clause_facts, parse_clause, year_context
 
@@ -42,8 +43,19 @@ def _names_item():
     return token_search(*ITEM_WORDS)
 
 
-def _in_schedule(sent) -> bool:
-    return bool(sent.section) and _sections_re().search(sent.section[0]) is not None
+def _names_phase_word():
+    """The search for a word the lexer reads as PHASE (阶段)."""
+    return token_search("PHASE")
+
+
+def _in_schedule(sent, known: dict) -> bool:
+    """Is the section of sent a schedule section?  Asked of its outermost title once per document
+    (`known`): the sub-headings of a section share it."""
+    title = sent.section[0]
+    got = known.get(title)
+    if got is None:
+        got = known[title] = _sections_re().search(title) is not None
+    return got
 
 
 def _names_phase(title: str) -> bool:
@@ -51,14 +63,34 @@ def _names_phase(title: str) -> bool:
     return "PHASE" in title_types(title)
 
 
-def _dates_of(text):
-    """(fact, offset) of the first clause of text that parses as a date or range."""
+# A clause ends after a comma, a stop or a semicolon (_dates_of parses clause by clause)
+_CLAUSE_END = re.compile(r"(?<=[，。；])")
+# No figure holds one of these characters, nor is one read differently when one of them stands
+# next to it rather than the end of the text (extractor.values.SCAN: no figure's characters,
+# and none of those its lookarounds test).  So the figures of a text cut at them are those
+# of the whole text that fall inside the piece: a piece is not scanned again.
+FIGURE_CUTS = "，。；（）"
+
+
+def _figures_within(values, start: int, end: int) -> list:
+    """The figures (extractor.values.Value) of text[start:end], from `values`, the figures of
+    the whole text, when start and end are 0, the end of text, or next to a character of
+    FIGURE_CUTS (text[start - 1] and text[end - 1] or text[end]): what scan(text[start:end])
+    gives, offsets relative to start."""
+    # (each Value made as values.scan makes it, by tuple.__new__: Value's own __new__ is Python-level)
+    return [tuple.__new__(Value, (*v[:5], v.start - start, v.end - start))
+            for v in values if start <= v.start and v.end <= end]
+
+
+def _dates_of(text, values):
+    """(fact, offset) of the first clause of text that parses as a date or range; `values`
+    are text's figures (scan(text), which its sentence holds already)."""
     base = 0
-    for piece in re.split(r"(?<=[，。；])", text):
+    for piece in _CLAUSE_END.split(text):
         # every date is written with 月 or 年 (extractor.values): a piece with neither holds
         # no DATE token, so it is not tokenized only to fail
         if "月" in piece or "年" in piece:
-            fact = parse_clause(tokens(piece))
+            fact = parse_clause(tokens(piece, _figures_within(values, base, base + len(piece))))
             if fact and fact["range"]:
                 return fact, base
         base += len(piece)
@@ -70,8 +102,9 @@ def apply(doc, rs) -> None:
     entries: list[tuple] = []
     sents = doc.sentences
     seen_lines: set[int] = set()
+    schedule_titles: dict[str, bool] = {}
     for i, sent in enumerate(sents):
-        entry = _phase_entry(sents, i) if sent.heading and sent.heading == sent.section[-1] else None
+        entry = _phase_entry(sents, i, schedule_titles) if sent.heading and sent.heading == sent.section[-1] else None
         if entry:
             entries.append(entry)
             seen_lines.add(id(sent.line))
@@ -79,9 +112,14 @@ def apply(doc, rs) -> None:
         # nothing _sentence_items could find (spares a generator per sentence): no date, no window (每月…)
         if "date" not in sent.kinds and ("每月" not in sent.text or not _RECURRING.search(sent.text)):
             continue
+        # the body of a phase heading: the heading already took its date, so only an item naming
+        # a phase of its own counts, and that needs a PHASE token in its clause (_phase_name)
+        body = id(sent.line) in seen_lines and _first_clause_of_body(sents, i)
+        if body and not _names_phase_word()(sent.text):
+            continue
         for fact, off, task in _sentence_items(sent):
             phase = _phase_name(fact) if fact else None
-            if phase is None and id(sent.line) in seen_lines and _first_clause_of_body(sents, i):
+            if phase is None and body:
                 continue  # the phase heading already took this date
             if fact and phase is None and any((id(sent.line), sent.start + off + d.start) in rs.used for d in fact["range"]):
                 continue  # a period fact (an extension, say) already explains this date
@@ -91,8 +129,8 @@ def apply(doc, rs) -> None:
         evs = {"": evidence(sent)}
         if fact:
             dates = fact["range"]
-            lead_types = {t.type for t in fact["lead"]}
-            trail_types = {t.type for t in fact["trail"]}
+            lead_types = set(map(TOK_TYPE, fact["lead"]))
+            trail_types = set(map(TOK_TYPE, fact["trail"]))
             if len(dates) == 2:
                 s_iso, s_inf = resolve(dates[0].value.value, ctx, "start")
                 e_iso, e_inf = resolve(dates[1].value.value, ctx, "end",
@@ -117,11 +155,11 @@ def apply(doc, rs) -> None:
             item["recurring"] = rec.group()
         if item["start"] is None and item["end"] is None and not item.get("recurring"):
             continue
-        rs.append("/schedule", {k: v for k, v in item.items() if k != "recurring" or v}, evs)
+        rs.append("/schedule", item, evs)  # (item holds "recurring" only with a window)
     _enrollment_from_phase(rs)
 
 
-def _phase_entry(sents, i) -> tuple | None:
+def _phase_entry(sents, i, schedule_titles: dict) -> tuple | None:
     """(phase, fact, offset, source, task, sentence) when the heading of sents[i] is a phase:
     准备阶段 names one wherever it stands, a numbered item of a schedule section is one, and so
     is 动员部署（2024年9月1日—9月10日）, a heading whose closing bracket holds its dates."""
@@ -130,10 +168,10 @@ def _phase_entry(sents, i) -> tuple | None:
     # most headings hold no bracket: neither regex is run on them
     m, bare = (_PAREN.search(name), _PAREN.sub("", name)) if "（" in name else (None, name)
     paren = None  # the bracket's (fact, offset): parsed once, for the test and for the phase
-    if not (_names_phase(bare) or (len(sent.section) >= 2 and _in_schedule(sent))):
+    if not (_names_phase(bare) or (len(sent.section) >= 2 and _in_schedule(sent, schedule_titles))):
         if not m or m.end() < len(name) - 1:
             return None
-        paren = _dates_of(m.group(1))
+        paren = _bracket_dates(sent, m)
         if paren[0] is None:
             return None
     phase = clean(bare)
@@ -141,16 +179,22 @@ def _phase_entry(sents, i) -> tuple | None:
     task = clean(body[0].text) if body else None
     fact, off, src = None, 0, sent
     if m:
-        fact, off = paren or _dates_of(m.group(1))
+        fact, off = paren or _bracket_dates(sent, m)
         off += m.start(1)
     if fact is None and body:
-        fact, off = _dates_of(body[0].text)
+        fact, off = _dates_of(body[0].text, body[0].values)
         src = body[0]
     if fact is None:  # （一）2024年8月31日前，完成资助参保人员身份标识: the heading is the item
-        fact, off = _dates_of(sent.text)
+        fact, off = _dates_of(sent.text, sent.values)
         if fact is not None:
             phase, task = (phase if _names_phase(sent.text) else None), clean(sent.text)
     return phase, fact, off, src, task, sent
+
+
+def _bracket_dates(sent, m):
+    """_dates_of the bracket `m` of a heading.  A heading is a sentence of its own (extractor.segment):
+    its text is the heading, and its figures those the bracket's are taken from."""
+    return _dates_of(m.group(1), _figures_within(sent.values, m.start(1), m.end(1)))
 
 
 def _shift(tok, off):
@@ -188,11 +232,11 @@ def _sentence_items(sent):
             if recurring and _RECURRING.search(sent.text[clause[0].start:end]):
                 yield None, 0, clean(sent.text)
             continue
-        lead = {t.type for t in fact["lead"]}
-        trail = {t.type for t in fact["trail"]}
+        lead = set(map(TOK_TYPE, fact["lead"]))
+        trail = set(map(TOK_TYPE, fact["trail"]))
         if "PHASE" in lead or "BEFORE" in trail:
             rest = sent.text[end + 1:]
-            own = any(t.type == "TEXT" for t in fact["trail"])
+            own = "TEXT" in trail
             task = clean(sent.text) if own or not rest else clean(rest)
             yield fact, 0, task
 
