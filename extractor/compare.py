@@ -92,10 +92,59 @@ def _related(p: str, q: str) -> bool:
     return p == q or p.startswith(q + "/") or q.startswith(p + "/")
 
 
+_GONE = "~"  # key prefix of a removed item's pointers (no JSON Pointer starts with it)
+
+
+def _match_items(old, new, po: str, pn: str, moves: dict[str, str]) -> None:
+    """Record in `moves` where each item of the lists of objects under `old` went in `new`
+    (old item pointer -> new item pointer, or _GONE + old pointer for an item removed).
+    Items are lined up by difflib on their whole values: an item inserted or removed is one
+    addition or removal, not a shift of every item after it; items replaced in a run are
+    paired in order, and compared field by field."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in old.keys() & new.keys():
+            k = escape(key)
+            _match_items(old[key], new[key], f"{po}/{k}", f"{pn}/{k}", moves)
+        return
+    if not (isinstance(old, list) and isinstance(new, list)) or \
+            not any(isinstance(x, (dict, list)) for x in (*old, *new)):
+        return  # a list of scalars is one leaf
+    from difflib import SequenceMatcher
+    keys_old, keys_new = list(map(canonical, old)), list(map(canonical, new))
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
+        for k in range(i2 - i1):
+            i, j = i1 + k, j1 + k
+            if j < j2:
+                moves[f"{po}/{i}"] = f"{pn}/{j}"
+                if op != "equal":
+                    _match_items(old[i], new[j], f"{po}/{i}", f"{pn}/{j}", moves)
+            else:
+                moves[f"{po}/{i}"] = f"{_GONE}{po}/{i}"
+
+
+def _moved(pointer: str, moves: dict[str, str]) -> str:
+    """`pointer` of the old rule set, under its item's place in the new one (the longest moved
+    item pointer it lies in; nested moves hold the whole new pointer)."""
+    p = pointer
+    while p:
+        to = moves.get(p)
+        if to is not None:
+            return to + pointer[len(p):]
+        p = p.rsplit("/", 1)[0]
+    return pointer
+
+
 def drift(old: dict, new: dict, old_bytes: bytes | None = None, new_bytes: bytes | None = None) -> Drift:
-    """What changed from the committed rule set `old` to the recompiled `new`."""
-    a, b = pointer_facts(old), pointer_facts(new)
-    ev_a, ev_b = old.get("evidence") or {}, new.get("evidence") or {}
+    """What changed from the committed rule set `old` to the recompiled `new`.  List items
+    are matched by value first (_match_items), so inserting a tier reports that tier alone;
+    a removed item is reported under its old pointer."""
+    moves: dict[str, str] = {}
+    _match_items({k: v for k, v in old.items() if k != "evidence"},
+                 {k: v for k, v in new.items() if k != "evidence"}, "", "", moves)
+    a = {_moved(p, moves): v for p, v in pointer_facts(old).items()}
+    b = pointer_facts(new)
+    ev_a = {_moved(p, moves): v for p, v in (old.get("evidence") or {}).items()}
+    ev_b = new.get("evidence") or {}
     order = list(a) + [p for p in b if p not in a]
     changes: list[Change] = []
     for p in order:
@@ -104,11 +153,12 @@ def drift(old: dict, new: dict, old_bytes: bytes | None = None, new_bytes: bytes
         kind = "changed" if p in a and p in b else ("removed" if p in a else "added")
         found = evidence_of(ev_b if kind != "removed" else ev_a, p)
         ev = found[1] if found else {}
-        changes.append(Change(kind, p, a.get(p), b.get(p), ev.get("line"), ev.get("quote")))
+        changes.append(Change(kind, p.removeprefix(_GONE), a.get(p), b.get(p), ev.get("line"), ev.get("quote")))
     evidence = []
+    keys = {c.pointer if c.kind != "removed" else _GONE + c.pointer for c in changes}
     for p in sorted(set(ev_a) | set(ev_b)):
-        if not same(ev_a.get(p), ev_b.get(p)) and not any(_related(p, c.pointer) for c in changes):
-            evidence.append((p, ev_a.get(p), ev_b.get(p)))
+        if not same(ev_a.get(p), ev_b.get(p)) and not any(_related(p, k) for k in keys):
+            evidence.append((p.removeprefix(_GONE), ev_a.get(p), ev_b.get(p)))
     d = Drift(changes, evidence)
     if not d.drifted and old_bytes is not None and new_bytes is not None and old_bytes != new_bytes:
         d.formatting = True

@@ -449,6 +449,55 @@ def test_drift_reports_facts_with_old_new_and_quote():
     assert drift(old, one).changes  # 1070 and 1070.0 are different bytes in the file
 
 
+def _tiers(rules: dict) -> list[dict]:
+    assert len(rules["subsidies"]) >= 3  # the seed has several tiers to shift
+    return rules["subsidies"]
+
+
+def _renumber(rules: dict, shift) -> None:
+    """The evidence of /subsidies/n moved to /subsidies/shift(n) (None: dropped), as a recompile
+    that inserted or removed a tier would write it."""
+    out = {}
+    for p, ev in rules["evidence"].items():
+        parts = p.split("/")
+        if len(parts) > 2 and parts[1] == "subsidies":
+            n = shift(int(parts[2]))
+            if n is None:
+                continue
+            parts[2] = str(n)
+        out["/".join(parts)] = ev
+    rules["evidence"] = out
+
+
+def test_drift_lines_list_items_up_by_value_not_index():
+    old = wuhe_2024()
+    # a tier inserted first: that tier alone is added, the others only moved
+    new = copy.deepcopy(old)
+    extra = dict(_tiers(new)[0], label="农村低收入人口", group=None, subsidy=123)
+    new["subsidies"].insert(0, extra)
+    _renumber(new, lambda n: n + 1)
+    new["evidence"]["/subsidies/0"] = {"line": 1, "quote": "农村低收入人口资助123元"}
+    d = drift(old, new)
+    assert {c.kind for c in d.changes} == {"added"}
+    assert {c.pointer.split("/")[2] for c in d.changes} == {"0"}
+    assert any(c.pointer == "/subsidies/0/subsidy" and c.new == 123 for c in d.changes)
+    assert d.evidence == []  # the moved tiers' evidence moved with them
+    # and a field changed in a tier after it: that field alone, under its new index
+    new["subsidies"][2]["personal"] = 77
+    got = {(c.kind, c.pointer) for c in drift(old, new).changes}
+    assert ("changed", "/subsidies/2/personal") in got
+    assert {k for k, _ in got} == {"added", "changed"} and len([1 for k, _ in got if k == "changed"]) == 1
+    # a tier removed from the middle: reported removed under its old pointer, nothing else
+    gone = copy.deepcopy(old)
+    del gone["subsidies"][1]
+    _renumber(gone, lambda n: None if n == 1 else n - (n > 1))
+    d = drift(old, gone)
+    assert {c.kind for c in d.changes} == {"removed"}
+    assert {c.pointer.split("/")[2] for c in d.changes} == {"1"}
+    assert all(c.quote for c in d.changes if c.kind == "removed")
+    assert d.evidence == []
+
+
 def _project(tmp: Path) -> None:
     shutil.copytree(ROOT / "corpus", tmp / "corpus")
     if (ROOT / "compiled_rules").is_dir():
