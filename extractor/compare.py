@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,7 +110,6 @@ def _match_items(old, new, po: str, pn: str, moves: dict[str, str]) -> None:
     if not (isinstance(old, list) and isinstance(new, list)) or \
             not any(isinstance(x, (dict, list)) for x in (*old, *new)):
         return  # a list of scalars is one leaf
-    from difflib import SequenceMatcher
     keys_old, keys_new = list(map(canonical, old)), list(map(canonical, new))
     for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
         for k in range(i2 - i1):

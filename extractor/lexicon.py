@@ -122,29 +122,17 @@ def _keyword_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _terms_re(types: tuple[str, ...]) -> re.Pattern:
-    words = [w for w, t in _words().items() if t in types]
-    return re.compile(trie_pattern(words) if words else r"(?!)")
+def token_search(*types: str):
+    """A search finding a word in every text the lexer makes a token of one of `types` from:
+    the words of those types of any length, particles included.  A text it finds nothing in
+    has no such token: an exact test before tokenizing."""
+    words = {w for table in (_words(), _whole(), _particles()) for w, t in table.items() if t in types}
+    return re.compile(trie_pattern(words) if words else r"(?!)").search
 
 
 def mentions(text: str, *types: str) -> bool:
-    """Does `text` contain a word of one of these terminals?  (A cheap test before tokenizing.)"""
-    return _terms_re(types).search(text) is not None
-
-
-def mention_search(*types: str):
-    """The search behind mentions(text, *types), for a caller testing many texts: truthy on a mention."""
-    return _terms_re(types).search
-
-
-@lru_cache(maxsize=None)
-def token_search(*types: str):
-    """A search finding a word in every text the lexer makes a token of one of `types` from:
-    the words of those types of any length, particles included (mention_search covers the words
-    of two or more characters only).  A text it finds nothing in has no such token: an exact
-    test before tokenizing."""
-    words = {w for table in (_words(), _whole(), _particles()) for w, t in table.items() if t in types}
-    return re.compile(trie_pattern(words) if words else r"(?!)").search
+    """Does `text` contain a word of one of these terminals?  (token_search, asked once.)"""
+    return token_search(*types)(text) is not None
 
 
 def word_pattern() -> re.Pattern:

@@ -93,7 +93,9 @@ class Value(NamedTuple):
     end: int = 0
 
 
-_make_value = tuple.__new__  # see scan
+# new_value(Value, fields): a Value made without NamedTuple's Python-level __new__ (some 1000
+# instructions more a figure); scan makes hundreds
+new_value = tuple.__new__
 
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -325,7 +327,5 @@ def scan(text: str) -> list[Value]:
         v = parse_value(span, kind)
         if v is None:
             continue
-        # the tuple made directly: calling Value runs its Python-level __new__ (some 1000
-        # instructions more a figure)
-        out.append(_make_value(Value, v[:4] + (span, *m.span())))
+        out.append(new_value(Value, v[:4] + (span, *m.span())))
     return out

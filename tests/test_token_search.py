@@ -34,6 +34,3 @@ def test_it_finds_particles_and_one_character_words():
     for word, typ in parts.items():
         if typ != "SKIP":
             assert token_search(typ)(word) is not None, word
-    # mention_search is for words of two or more characters only
-    one = next(w for w, t in parts.items() if t != "SKIP")
-    assert lexicon.mention_search(parts[one])(one) is None

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..dates import resolve
 from ..lexicon import TOK_TYPE, Tok, load_vocab, token_search, tokens
-from ..values import Value
+from ..values import Value, new_value
 from .base import clean, evidence, title_types, use
 from .periods import clause_facts, parse_clause, year_context
 
@@ -48,14 +48,8 @@ def _names_phase_word():
     return token_search("PHASE")
 
 
-def _in_schedule(sent, known: dict) -> bool:
-    """Is the section of sent a schedule section?  Asked of its outermost title once per document
-    (`known`): the sub-headings of a section share it."""
-    title = sent.section[0]
-    got = known.get(title)
-    if got is None:
-        got = known[title] = _sections_re().search(title) is not None
-    return got
+def _in_schedule(sent) -> bool:
+    return bool(sent.section) and _sections_re().search(sent.section[0]) is not None
 
 
 def _names_phase(title: str) -> bool:
@@ -77,8 +71,7 @@ def _figures_within(values, start: int, end: int) -> list:
     the whole text, when start and end are 0, the end of text, or next to a character of
     FIGURE_CUTS (text[start - 1] and text[end - 1] or text[end]): what scan(text[start:end])
     gives, offsets relative to start."""
-    # (each Value made as values.scan makes it, by tuple.__new__: Value's own __new__ is Python-level)
-    return [tuple.__new__(Value, (*v[:5], v.start - start, v.end - start))
+    return [new_value(Value, (*v[:5], v.start - start, v.end - start))
             for v in values if start <= v.start and v.end <= end]
 
 
@@ -102,9 +95,8 @@ def apply(doc, rs) -> None:
     entries: list[tuple] = []
     sents = doc.sentences
     seen_lines: set[int] = set()
-    schedule_titles: dict[str, bool] = {}
     for i, sent in enumerate(sents):
-        entry = _phase_entry(sents, i, schedule_titles) if sent.heading and sent.heading == sent.section[-1] else None
+        entry = _phase_entry(sents, i) if sent.heading and sent.heading == sent.section[-1] else None
         if entry:
             entries.append(entry)
             seen_lines.add(id(sent.line))
@@ -159,7 +151,7 @@ def apply(doc, rs) -> None:
     _enrollment_from_phase(rs)
 
 
-def _phase_entry(sents, i, schedule_titles: dict) -> tuple | None:
+def _phase_entry(sents, i) -> tuple | None:
     """(phase, fact, offset, source, task, sentence) when the heading of sents[i] is a phase:
     准备阶段 names one wherever it stands, a numbered item of a schedule section is one, and so
     is 动员部署（2024年9月1日—9月10日）, a heading whose closing bracket holds its dates."""
@@ -168,7 +160,7 @@ def _phase_entry(sents, i, schedule_titles: dict) -> tuple | None:
     # most headings hold no bracket: neither regex is run on them
     m, bare = (_PAREN.search(name), _PAREN.sub("", name)) if "（" in name else (None, name)
     paren = None  # the bracket's (fact, offset): parsed once, for the test and for the phase
-    if not (_names_phase(bare) or (len(sent.section) >= 2 and _in_schedule(sent, schedule_titles))):
+    if not (_names_phase(bare) or (len(sent.section) >= 2 and _in_schedule(sent))):
         if not m or m.end() < len(name) - 1:
             return None
         paren = _bracket_dates(sent, m)
