@@ -70,3 +70,13 @@ def atomic_write(path: Path, data: bytes) -> None:
             except OSError:
                 pass
         raise
+
+
+def write_quietly(path: Path, data: bytes) -> bool:
+    """atomic_write for a cache file: False, and nothing written, where it cannot be written
+    (a read-only or full temporary folder), instead of an error."""
+    try:
+        atomic_write(path, data)
+        return True
+    except OSError:
+        return False

@@ -7,12 +7,20 @@ unexplained.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import re
+import tempfile
 from functools import lru_cache, partial
+from pathlib import Path
+from typing import NamedTuple
 
+import lark
 from lark import Lark, Token
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
+from . import fsutil
 from .errors import GrammarError
 from .grammars import grammar_dir
 from .lexicon import Tok
@@ -29,33 +37,101 @@ class _Fed(Lexer):
 
 
 @lru_cache(maxsize=None)
-def _starts(family: str) -> list[str]:
-    """`start`, and any other start rules a grammar names in a `// starts: a b` line."""
-    import re
-    text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
-    m = re.search(r"^// starts:(.*)$", text, re.M)
-    return ["start"] + (m.group(1).split() if m else [])
-
-
-@lru_cache(maxsize=None)
 def token_parser(family: str) -> Lark:
     try:
         text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
-        return Lark(text, parser="lalr", lexer=_Fed, start=_starts(family), maybe_placeholders=False, cache=True)
+        return Lark(text, parser="lalr", lexer=_Fed, start=_starts_of(text), maybe_placeholders=False, cache=True)
     except (OSError, LarkError) as exc:
         raise GrammarError(f"grammar/{family}.lark: {exc}") from exc
 
 
+def _starts_of(text: str) -> list[str]:
+    """`start`, and any other start rules a grammar names in a `// starts: a b` line."""
+    m = re.search(r"^// starts:(.*)$", text, re.M)
+    return ["start"] + (m.group(1).split() if m else [])
+
+
+def _starts(family: str) -> list[str]:
+    return list(_grammar(family).starts)
+
+
+class _Grammar(NamedTuple):
+    """What the driver needs of a family grammar's LALR table, as plain data (it is cached on
+    disk, so that a start of nrc need not load the grammar's Lark parser):
+      starts: the start rules; known: the terminals the grammar knows (those it %declares, a
+        declared terminal that no rule uses being a word that makes a clause not fit, and
+        every one a state accepts);
+      rows[s][symbol]: a shift (a terminal) or goto (a rule name) to state n >= 0, or a
+        reduce by rules[~n];
+      rules[i]: (origin, name, size, keep, expand1, inlined, plain) of Lark's rule i: its name
+        for a Transformer (alias, template or origin), the length of its expansion, the
+        children its ParseTreeBuilder keeps ((index, spliced) pairs, None: all as they are),
+        whether it is a ?rule, whether it is inlined (see _inlined), and whether Lark's
+        wrapper chain holds only those two wrappers (if not, Lark's own callbacks are used);
+      start_states / end_states: by start rule."""
+    starts: tuple
+    known: tuple
+    rows: list
+    rules: list
+    start_states: dict
+    end_states: dict
+
+
+_FORMAT = 1  # of a cached _Grammar: a change of _describe must change it
+
+
 @lru_cache(maxsize=None)
-def _terminals(family: str) -> frozenset[str]:
-    """The terminals a family grammar knows: those it %declares (a declared terminal that no
-    rule uses is a word that makes a clause not fit) and every one a parser state accepts."""
-    import re
-    text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
+def _grammar(family: str) -> _Grammar:
+    """The grammar's _Grammar, from the cache file of this very grammar text, Lark version and
+    _FORMAT when there is one (in the system's temporary folder, beside Lark's own cache),
+    else described from its Lark parser and cached (a cache that cannot be read or written is
+    passed by: the grammar is described again)."""
+    try:
+        text = (grammar_dir() / f"{family}.lark").read_text("utf-8")
+    except OSError as exc:
+        raise GrammarError(f"grammar/{family}.lark: {exc}") from exc
+    key = hashlib.sha256(f"{_FORMAT}\0{lark.__version__}\0{family}\0{text}".encode()).hexdigest()
+    path = Path(tempfile.gettempdir()) / f".nrc_lalr_{family}_{key[:24]}.marshal"
+    try:
+        data = marshal.loads(path.read_bytes())
+        if data[0] == key:
+            return _Grammar(*data[1:])
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        pass
+    g = _describe(token_parser(family), text)[0]
+    fsutil.write_quietly(path, marshal.dumps((key,) + tuple(g)))
+    return g
+
+
+def _describe(lk: Lark, text: str) -> tuple[_Grammar, list]:
+    """The _Grammar of a grammar's Lark parser, and Lark's rules in the order of its rules."""
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
+    from lark.parsers.lalr_analysis import Shift
+    table = lk.parser.parser.parser.parse_table
+    # Lark numbers the states 0..n-1
+    assert sorted(table.states) == list(range(len(table.states)))
+    objects, rules = [], []
+    for rule, chain in lk._parse_tree_builder.rule_builders:
+        keep, expand1, plain = None, False, True
+        for w in chain:
+            if w is ExpandSingleChild:
+                expand1 = True
+            elif isinstance(w, partial) and w.func is ChildFilterLALR_NoPlaceholders:
+                (keep,) = w.args
+                keep = tuple((int(i), bool(splice)) for i, splice in keep)
+            else:
+                plain = False
+        objects.append(rule)
+        rules.append((rule.origin.name, rule.alias or rule.options.template_source or rule.origin.name,
+                      len(rule.expansion), keep, expand1, _inlined(rule), plain))
+    index = {rule: i for i, rule in enumerate(objects)}
+    rows = [{typ: (arg if action is Shift else ~index[arg]) for typ, (action, arg) in table.states[s].items()}
+            for s in range(len(table.states))]
     declared = {name for line in re.findall(r"^%declare\s+(.*)$", text, re.M) for name in line.split()}
-    table = token_parser(family).parser.parser.parser.parse_table
-    used = {k for state in table.states.values() for k in state if k.isupper() and k != "$END"}
-    return frozenset(declared | used)
+    used = {k for row in rows for k in row if k.isupper() and k != "$END"}
+    g = _Grammar(tuple(_starts_of(text)), tuple(sorted(declared | used)), rows, rules,
+                 dict(table.start_states), dict(table.end_states))
+    return g, objects
 
 
 # Figures and distractor words are never read as plain text: a clause holding
@@ -64,47 +140,37 @@ NEVER_TEXT = frozenset({"MONEY", "PERCENT", "DATE", "COUNT", "PHONE", "FUND", "R
 
 
 class _Table:
-    """Lark's LALR table of one grammar: states[s][symbol] is the state a shift (a terminal)
-    or goto (a rule name) leads to, an int, or a reduce action resolved once to the tuple
-    (size, goto, callback, spread): goto[s] is the state the rule's goto leads to from state
-    s (states[s][rule name], looked up once per rule), and a reduce calls callback(*children)
-    when `spread`, else callback(children).  The callbacks build the parse tree, or, given a
-    Transformer, apply it as each rule is reduced (no tree is built)."""
+    """The LALR table of one grammar, for the drivers: states[s][symbol] is the state a shift
+    (a terminal) or goto (a rule name) leads to, an int, or a reduce action resolved once to
+    the tuple (size, goto, callback, spread): goto[s] is the state the rule's goto leads to
+    from state s (states[s][rule name], looked up once per rule), and a reduce calls
+    callback(*children) when `spread`, else callback(children).  The callbacks build the
+    parse tree, or, given a Transformer, apply it as each rule is reduced (no tree is built)."""
 
     def __init__(self, family: str, transformer=None):
-        from lark.parsers.lalr_analysis import Shift
-        lk = token_parser(family)
-        table = lk.parser.parser.parser.parse_table
-        try:
-            own = _own_callbacks(lk._parse_tree_builder, transformer)
-        except (ImportError, AttributeError, TypeError, ValueError):  # another Lark's insides: its own callbacks
-            own = None
-        callbacks = own or _lark_callbacks(lk, transformer)
-        # Lark numbers the states 0..n-1: a list indexed by state
-        assert sorted(table.states) == list(range(len(table.states)))
+        g = _grammar(family)
+        callbacks = _own_callbacks(g.rules, transformer)
+        if callbacks is None:  # Lark's own callbacks, by Lark's rules
+            lk = token_parser(family)
+            g, objects = _describe(lk, (grammar_dir() / f"{family}.lark").read_text("utf-8"))
+            lark_callbacks = _lark_callbacks(lk, transformer)
+            callbacks = [lark_callbacks[r] for r in objects]
+        n = len(g.rows)
         # by rule name, the state its goto leads to from each state (a list indexed by state)
-        gotos = {rule.origin.name: [None] * len(table.states) for rule in callbacks}
-        for state, row in table.states.items():
-            for typ, (action, arg) in row.items():
+        gotos = {origin: [None] * n for origin, *_ in g.rules}
+        for state, row in enumerate(g.rows):
+            for typ, arg in row.items():
                 if typ in gotos:
                     gotos[typ][state] = arg
-        reduce = {}
-        self.states: list[dict[str, int | tuple]] = [{} for _ in table.states]
-        for state, row in table.states.items():
-            out = self.states[state]
-            for typ, (action, arg) in row.items():
-                if action is Shift:
-                    out[typ] = arg
-                else:
-                    if arg not in reduce:
-                        reduce[arg] = (len(arg.expansion), gotos[arg.origin.name]) + callbacks[arg]
-                    out[typ] = reduce[arg]
-        self.start_states = table.start_states
-        self.end_states = table.end_states
+        reduce = [(size, gotos[origin]) + callbacks[i] for i, (origin, _, size, *_) in enumerate(g.rules)]
+        self.states: list[dict[str, int | tuple]] = [
+            {typ: (arg if arg >= 0 else reduce[~arg]) for typ, arg in row.items()} for row in g.rows]
+        self.start_states = g.start_states
+        self.end_states = g.end_states
         # An end state (the start rule complete) has no action on $END: the end of input
         # reduces until it is reached and stops there (_run, _ends)
-        assert not any("$END" in self.states[s] for s in table.end_states.values())
-        self.known = _terminals(family)
+        assert not any("$END" in self.states[s] for s in g.end_states.values())
+        self.known = frozenset(g.known)
         self.text_ok = "TEXT" in self.known
         # The same actions by lookahead, columns[terminal][state] (None: no action), for the
         # drivers: a step looks its action up by indexing a list, cheaper than row.get(typ)
@@ -135,30 +201,23 @@ def _lark_callbacks(lk: Lark, transformer) -> dict:
     return {r: (f, False) for r, f in callbacks.items()}
 
 
-def _own_callbacks(builder, transformer) -> dict | None:
-    """Per rule, one call doing what Lark's wrapper chain does (ChildFilterLALR_NoPlaceholders
-    keeping and splicing children, ExpandSingleChild for ?rule, v_args(inline=True)'s spreading,
-    the method or __default__), as (callback, spread).  An inlined rule's value is the list of
-    its kept children (what the parent splices; Lark makes a Tree of them and splices its
-    .children).  None when a grammar or Transformer uses anything else: Lark's own then."""
-    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
-    from lark.visitors import Transformer_InPlace, _vargs_inline
+def _own_callbacks(rules: list, transformer) -> list | None:
+    """Per rule of a _Grammar, one call doing what Lark's wrapper chain does
+    (ChildFilterLALR_NoPlaceholders keeping and splicing children, ExpandSingleChild for ?rule,
+    v_args(inline=True)'s spreading, the method or __default__), as (callback, spread).  An
+    inlined rule's value is the list of its kept children (what the parent splices; Lark makes
+    a Tree of them and splices its .children).  None when a grammar or Transformer uses
+    anything else: Lark's own then."""
     from lark.tree import Tree
+    from lark.visitors import Transformer_InPlace, _vargs_inline
     if isinstance(transformer, Transformer_InPlace):
         return None
     default = getattr(transformer, "__default__", None)
-    out = {}
-    for rule, chain in builder.rule_builders:
-        keep, expand1 = None, False
-        for w in chain:
-            if w is ExpandSingleChild:
-                expand1 = True
-            elif isinstance(w, partial) and w.func is ChildFilterLALR_NoPlaceholders:
-                (keep,) = w.args
-            else:
-                return None
-        name = rule.alias or rule.options.template_source or rule.origin.name
-        if _inlined(rule):
+    out = []
+    for origin, name, size, keep, expand1, inlined, plain in rules:
+        if not plain:
+            return None
+        if inlined:
             if expand1:  # the parent would splice the single child's .children
                 return None
             user, spread = None, False
@@ -179,9 +238,9 @@ def _own_callbacks(builder, transformer) -> dict | None:
                 else:
                     return None
         if keep is None and not expand1:
-            out[rule] = (user, spread) if user is not None else (list, False)
+            out.append((user, spread) if user is not None else (list, False))
         else:
-            out[rule] = (_shaped(keep, expand1, user, spread), False)
+            out.append((_shaped(keep, expand1, user, spread), False))
     return out
 
 

@@ -123,7 +123,7 @@ def test_every_family_gets_its_own_callbacks():
     """The equality below checks something only if parse.py does not fall back to Lark's callbacks."""
     for family, usings in _transformers().items():
         for using in usings:
-            assert P._own_callbacks(P.token_parser(family)._parse_tree_builder, using) is not None, (family, using)
+            assert P._own_callbacks(P._grammar(family).rules, using) is not None, (family, using)
 
 
 def test_same_values_as_lark(cases):
