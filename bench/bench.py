@@ -105,7 +105,7 @@ def main() -> None:
     nrc = ROOT / ".venv" / "bin" / "nrc"
     cmd = [str(nrc)] if nrc.exists() else [sys.executable, "-m", "extractor"]
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "extractor")], stdout=subprocess.DEVNULL)
-    subprocess.run(cmd + ["extract", str(seeds[0])], stdout=subprocess.DEVNULL, cwd=ROOT)  # builds Lark's parser cache once
+    subprocess.run(cmd + ["extract", str(seeds[0])], stdout=subprocess.DEVNULL, cwd=ROOT)  # builds the parser caches (Lark's and parse.py's) once
     colds = []
     for _ in range(7):
         t = time.perf_counter()
