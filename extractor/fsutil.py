@@ -80,3 +80,13 @@ def write_quietly(path: Path, data: bytes) -> bool:
         return True
     except OSError:
         return False
+
+
+def read_own(path: Path) -> bytes:
+    """The bytes of a cache file, refusing (OSError) one that another user owns: a shared
+    temporary folder is writable by all, and a cache is trusted to hold what nrc wrote."""
+    with open(path, "rb") as fh:
+        getuid = getattr(os, "getuid", None)  # POSIX only
+        if getuid is not None and os.fstat(fh.fileno()).st_uid != getuid():
+            raise PermissionError(f"{path}: owned by another user")
+        return fh.read()

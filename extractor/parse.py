@@ -93,7 +93,7 @@ def _grammar(family: str) -> _Grammar:
     key = hashlib.sha256(f"{_FORMAT}\0{lark.__version__}\0{family}\0{text}".encode()).hexdigest()
     path = Path(tempfile.gettempdir()) / f".nrc_lalr_{family}_{key[:24]}.marshal"
     try:
-        data = marshal.loads(path.read_bytes())
+        data = marshal.loads(fsutil.read_own(path))
         if data[0] == key:
             return _Grammar(*data[1:])
     except (OSError, ValueError, EOFError, TypeError, IndexError):

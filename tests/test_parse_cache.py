@@ -90,3 +90,18 @@ def test_lark_callbacks_used_where_own_ones_cannot_be():
     tree = P.parse("subsidy", toks)
     assert tree is not None
     assert P.parse("subsidy", toks, using=_InPlace()) == tree
+
+
+def test_a_cache_file_of_another_user_is_not_trusted(own_tmp, monkeypatch):
+    import os
+    folder, grammar = own_tmp
+    want = _fresh("subsidy")
+    grammar("subsidy")
+    (path,) = folder.glob(".nrc_lalr_subsidy_*.marshal")
+    described = []
+    real = P._describe
+    monkeypatch.setattr(P, "_describe", lambda *a: described.append(1) or real(*a))
+    assert grammar("subsidy") == want and not described  # the user's own file is read
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(path).st_uid + 1)
+    assert grammar("subsidy") == want
+    assert described  # read from Lark again, not from the file
