@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import count, repeat
 
 from . import limits
+from .lazy_re import lazy_compile
 
 # ---------------------------------------------------------------- characters
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
@@ -49,22 +50,22 @@ def _fold_table() -> dict[int, str | None]:
 
 
 FOLD = _fold_table()
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 # ---------------------------------------------------------------- artifacts
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\[\n]*\]")  # no [ inside: linear on "[bookmark:" runs; one line
 _PAGE_FOOTER = re.compile(r"^\s*(?:[—\-－–]+\s*\d{1,3}\s*[—\-－–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
-_MD_BULLET = re.compile(r"^\s*(?:[-*•·]\s+)+(?=\S)")  # all leading bullets: "- - x" -> "x" (idempotent)
+_MD_BULLET = lazy_compile(r"^\s*(?:[-*•·]\s+)+(?=\S)")  # all leading bullets: "- - x" -> "x" (idempotent)
 _FOOTER_FIRST = "—-－–第"  # with a digit, what _PAGE_FOOTER can open with after its spaces
 _BULLETS = "-*•·"  # what _MD_BULLET can open with after its spaces
 _COMMA_THOUSANDS = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")  # 1,070: after folding every comma is ，
 _SPACE_THOUSANDS = re.compile(r" (\d{3})(?=[ ]*(?:万元|元))")  # 1 100元 (PDF); see _join_thousands
-_PIPE_RULE = re.compile(r":?-{2,}:?")
+_PIPE_RULE = lazy_compile(r":?-{2,}:?")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[.、](?!\d)|附件|附：|第[一二三四五六七八九十]+[章条节部分])")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^[二〇一二三四五六七八九零○]{4}年.{1,3}月.{1,3}日$")
-_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff ]{1,8}：")
+_LABEL_LINE = lazy_compile(r"^[\u4e00-\u9fff ]{1,8}：")
 _TERMINAL = "。；！？：:"
 _CONTINUES = "，、（《“—-"
 _CONT_START = re.compile(r"^[\d年月日号元%）》〉”，。、；：]")

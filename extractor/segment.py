@@ -11,16 +11,17 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from .lazy_re import lazy_compile
 from .normalize import Line, Normalized
 from .tables import table_rows
 from .lexicon import tokens
 from .values import scan
 
 _LEVELS = [
-    (1, re.compile(r"^[一二三四五六七八九十]{1,3}、")),
-    (2, re.compile(r"^（[一二三四五六七八九十]{1,3}）")),
-    (3, re.compile(r"^\d{1,2}[.、](?!\d)")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+    (1, lazy_compile(r"^[一二三四五六七八九十]{1,3}、")),
+    (2, lazy_compile(r"^（[一二三四五六七八九十]{1,3}）")),
+    (3, lazy_compile(r"^\d{1,2}[.、](?!\d)")),
+    (4, lazy_compile(r"^[（(]\d{1,2}[）)]")),
 ]
 # the four markers in one pattern, in level order: the group that matched is the level
 _MARKER = re.compile("|".join(f"({rx.pattern[1:]})" for _, rx in _LEVELS))

@@ -19,16 +19,17 @@ before.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from .lazy_re import lazy_compile
 
 if TYPE_CHECKING:  # segment imports this module; Cell is imported lazily below
     from .normalize import Line
     from .segment import Cell
 
 MAX_GUESS_WIDTH = 12
-_NUMERIC = re.compile(r"^[+\-]?(?:\d[\d,，.]*|\d[\d\- ]{5,}\d)\s*(?:%|‰|元|万元|人|户|个)?$")
-_PHONE = re.compile(r"^(?:\(?0\d{2,3}\)?[- ]?)?\d{7,8}(?:[-转]\d{1,5})?$|^1[3-9]\d{9}$")
+_NUMERIC = lazy_compile(r"^[+\-]?(?:\d[\d,，.]*|\d[\d\- ]{5,}\d)\s*(?:%|‰|元|万元|人|户|个)?$")
+_PHONE = lazy_compile(r"^(?:\(?0\d{2,3}\)?[- ]?)?\d{7,8}(?:[-转]\d{1,5})?$|^1[3-9]\d{9}$")
 
 
 def cell_kind(text: str) -> str:
@@ -132,7 +133,7 @@ def guess_layout(texts: list[str]) -> tuple[int, bool] | None:
     return None
 
 
-_HEADER_WORDS = re.compile(r"(?:名称|部门|单位|电话|号码|类别|类型|标准|项目|金额|序号|姓名|地区|县区|区域|对象|人员|时间|日期|比例|备注|合计)$")
+_HEADER_WORDS = lazy_compile(r"(?:名称|部门|单位|电话|号码|类别|类型|标准|项目|金额|序号|姓名|地区|县区|区域|对象|人员|时间|日期|比例|备注|合计)$")
 
 
 def _header_like(row: list[str]) -> bool:

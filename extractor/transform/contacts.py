@@ -26,6 +26,7 @@ from lark import Transformer, v_args
 
 from ..errors import GrammarError
 from ..facts import Evidence
+from ..lazy_re import lazy_compile
 from ..lexicon import TOK_START, Tok, load_vocab, new_tok, trie_pattern, word_table
 from ..parse import parse
 from ..values import scan
@@ -33,14 +34,14 @@ from .base import QUOTE_MAX, cell_evidence, clean, squeeze, use, use_cell
 
 # A service number (12393, 0551-12345) is a phone only after a phone label;
 # the value scanner reads 7-8 digit numbers and mobiles.
-_SERVICE = re.compile(r"(?<![\d.])(?:0\d{2,3}[-—])?1\d{4}(?![\d.%])")
-_AREA_PAREN = re.compile(r"（(0\d{2,3})）")
+_SERVICE = lazy_compile(r"(?<![\d.])(?:0\d{2,3}[-—])?1\d{4}(?![\d.%])")
+_AREA_PAREN = lazy_compile(r"（(0\d{2,3})）")
 # five digits: written out, not \d{5}, so that re skips to the first digit (a repeat gives
 # it no character to look for) without trying the whole pattern at every character
 _DIGITS = re.compile(r"\d\d\d\d\d")
-_AREA_PREFIX = re.compile(r"^（?(0\d{2,3})[）\-—]")
-_CJK = re.compile(r"^[\u3400-\u9fff]+$")
-_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,8}·[\u3400-\u9fff·]{1,12}$")
+_AREA_PREFIX = lazy_compile(r"^（?(0\d{2,3})[）\-—]")
+_CJK = lazy_compile(r"^[\u3400-\u9fff]+$")
+_NAME = lazy_compile(r"^[\u3400-\u9fff]{2,4}$|^[\u3400-\u9fff]{1,8}·[\u3400-\u9fff·]{1,12}$")
 _PUNCT = {"：": "COLON", "，": "COMMA", "、": "DUN", "；": "COMMA", "。": "COMMA"}
 _OPEN, _CLOSE = "（", "）"
 _OWN = frozenset({"TITLE", "ORG", "NAME", "CHAR", "TEXT"})  # the terminals _kind gives runs of text

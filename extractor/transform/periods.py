@@ -16,6 +16,7 @@ from operator import attrgetter
 from lark import Transformer, v_args
 
 from ..dates import YearContext, resolve
+from ..lazy_re import lazy_compile
 from ..lexicon import TOK_TYPE, Tok, alternation, mentions, token_search
 from ..parse import parse
 from .base import clauses, evidence, sentence_tokens, title_types, use
@@ -111,7 +112,7 @@ def year_context(doc, rs) -> YearContext:
 
 # 2024年, not 2024年度 nor 〔2024〕 or part of a longer number.  The lookbehind comes after
 # 19|20 (and looks back over it): a pattern opening with a literal lets re skip ahead.
-_YEAR = re.compile(r"((?:19|20)(?<![〔\[\d]\d\d)\d{2})年(?!度)")
+_YEAR = lazy_compile(r"((?:19|20)(?<![〔\[\d]\d\d)\d{2})年(?!度)")
 
 
 def _year_named(doc) -> int | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from lark import Transformer, v_args
 
+from ..lazy_re import lazy_compile
 from ..lexicon import Tok, alternation, canonical_group, token_search, tokens
 from ..parse import fitting_prefixes, follows, opens, parse, reader
 from .base import clean, evidence, sentence_tokens, use
@@ -30,7 +31,7 @@ _STATED = frozenset({"MONEY", "PERCENT", *_BASES})
 _FIGURES = frozenset({"money", "percent"})  # the kinds of figure read as MONEY and PERCENT
 _SPLIT = re.compile(r"(?:以及|、|，|和|及|与|或)")
 _ORDINAL_END = re.compile(r"[一二三四五六七八九十\d]$")
-_ORDINAL_START = re.compile(r"^[一二三四五六七八九十\d]+类")
+_ORDINAL_START = lazy_compile(r"^[一二三四五六七八九十\d]+类")
 _NUM = "[一二三四五六七八九十\\d]"
 _BRACKETED = re.compile(r"（[^）]*）")  # an aside inside a group list (含…)
 
@@ -173,7 +174,7 @@ def labels(text: str) -> list[str]:
     return out
 
 
-_ORDINALS = re.compile(r"((?:[一二三四五六七八九十\d]{1,3}、){1,9}[一二三四五六七八九十\d]{1,3})类")
+_ORDINALS = lazy_compile(r"((?:[一二三四五六七八九十\d]{1,3}、){1,9}[一二三四五六七八九十\d]{1,3})类")
 
 
 def _expand_ordinals(labels_: list[str]) -> list[str]:
