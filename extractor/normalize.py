@@ -65,7 +65,7 @@ _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.]|（[一二三四五六七八九十]{1,3}）|[（(]\d{1,2}[）)]"
     r"|\d{1,2}[.、](?!\d)|附件|附：|第[一二三四五六七八九十]+[章条节部分])")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$|^[二〇一二三四五六七八九零○]{4}年.{1,3}月.{1,3}日$")
-_LABEL_LINE = lazy_compile(r"^[\u4e00-\u9fff ]{1,8}：")
+_LABEL_LINE = r"^[\u4e00-\u9fff ]{1,8}："  # a pattern, read only as a part of _OPENS_OWN_LINE
 _TERMINAL = "。；！？：:"
 _CONTINUES = "，、（《“—-"
 _CONT_START = re.compile(r"^[\d年月日号元%）》〉”，。、；：]")
@@ -168,7 +168,7 @@ def is_heading(text: str) -> bool:
 
 
 # what ends a wrapped line before `nxt`, in one call: a heading, a date line or a label opens it
-_OPENS_OWN_LINE = re.compile("|".join(rx.pattern for rx in (_HEADING, _DATE_LINE, _LABEL_LINE)))
+_OPENS_OWN_LINE = re.compile("|".join((_HEADING.pattern, _DATE_LINE.pattern, _LABEL_LINE)))
 _DATE_MAX = 14  # no line longer than this is a _DATE_LINE (13 characters and a final newline)
 
 

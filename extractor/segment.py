@@ -11,20 +11,19 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .lazy_re import lazy_compile
 from .normalize import Line, Normalized
 from .tables import table_rows
 from .lexicon import tokens
 from .values import scan
 
-_LEVELS = [
-    (1, lazy_compile(r"^[一二三四五六七八九十]{1,3}、")),
-    (2, lazy_compile(r"^（[一二三四五六七八九十]{1,3}）")),
-    (3, lazy_compile(r"^\d{1,2}[.、](?!\d)")),
-    (4, lazy_compile(r"^[（(]\d{1,2}[）)]")),
+_LEVELS = [  # (level, the pattern of its marker)
+    (1, r"^[一二三四五六七八九十]{1,3}、"),
+    (2, r"^（[一二三四五六七八九十]{1,3}）"),
+    (3, r"^\d{1,2}[.、](?!\d)"),
+    (4, r"^[（(]\d{1,2}[）)]"),
 ]
 # the four markers in one pattern, in level order: the group that matched is the level
-_MARKER = re.compile("|".join(f"({rx.pattern[1:]})" for _, rx in _LEVELS))
+_MARKER = re.compile("|".join(f"({rx[1:]})" for _, rx in _LEVELS))
 assert all(level == n for n, (level, _) in enumerate(_LEVELS, 1))
 _OPEN = "（《“〈[【〔"
 _CLOSE = "）》”〉]】〕"

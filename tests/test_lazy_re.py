@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from extractor import normalize, segment, tables
+from extractor import normalize, tables
 from extractor.lazy_re import LazyPattern, lazy_compile
 from extractor.transform import contacts, periods, subsidies
 
@@ -48,8 +48,8 @@ def test_a_bad_pattern_fails_on_first_use():
 
 
 @pytest.mark.parametrize("rx", [
-    normalize._SURROGATE, normalize._MD_BULLET, normalize._PIPE_RULE, normalize._LABEL_LINE,
-    *(p for _, p in segment._LEVELS), tables._NUMERIC, tables._PHONE, tables._HEADER_WORDS,
+    normalize._SURROGATE, normalize._MD_BULLET, normalize._PIPE_RULE,
+    tables._NUMERIC, tables._PHONE, tables._HEADER_WORDS,
     contacts._SERVICE, contacts._AREA_PAREN, contacts._AREA_PREFIX, contacts._CJK, contacts._NAME,
     periods._YEAR, subsidies._ORDINAL_START, subsidies._ORDINALS,
 ], ids=repr)
