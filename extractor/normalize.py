@@ -187,8 +187,11 @@ def _joins(prev: str, nxt: str) -> bool:
     if len(prev) < WRAP_WIDTH and prev[-1] not in _CONTINUES and is_heading(prev):
         return False
     if prev[-1] in _CONTINUES or _CONT_START.match(nxt) or len(prev) >= WRAP_WIDTH or _word_across(prev, nxt):
-        # two lines that would join into what reads as a page footer (- | 0-) stay apart: a
-        # second pass would drop the joined line as a footer, and normalize is a fixed point
+        # two lines that would join into what reads as a page footer (- | 0-) or as a pipe table
+        # row (| | 0|) stay apart: a second pass would drop the joined line as a footer or cut
+        # it into cells, and normalize is a fixed point
+        if prev[0] == "|" and nxt[-1] == "|":
+            return False
         return not ((prev[0] in _FOOTER_FIRST or prev[0].isdecimal()) and _PAGE_FOOTER.match(prev + nxt))
     return False
 

@@ -38,6 +38,7 @@ def test_fold_is_idempotent(s):
 @example(["\n||"])
 @example([" ||"])  # an indented pipe row is a pipe row (it read as the text "||", a row once re-read)
 @example(["-", "0-"])  # joined, the two read as the page footer -0- (dropped when re-read)
+@example(["|", "0|"])  # joined, the two read as the pipe row |0| (cut into cells when re-read)
 def test_normalize_is_a_fixed_point_on_its_output(lines):
     for ln in normalize(lines).lines:
         if ln.cells is None and ln.text:
@@ -50,10 +51,10 @@ def test_normalize_fixed_point_examples(text):
     assert [x.text for x in normalize(once).lines] == once
 
 
-@pytest.mark.parametrize("lines", [["-", "0-"], ["—", "7 —"], ["第", "3页"], ["3", "/10"]])
-def test_lines_that_join_into_a_page_footer_stay_apart(lines):
+@pytest.mark.parametrize("lines", [["-", "0-"], ["—", "7 —"], ["第", "3页"], ["3", "/10"], ["|", "0|"], ["| 区", "2024年|"]])
+def test_lines_that_join_into_a_page_footer_or_pipe_row_stay_apart(lines):
     once = [ln.text for ln in normalize(lines).lines]
-    assert once == lines  # neither a footer alone, nor joined into one
+    assert once == lines  # neither a footer or row alone, nor joined into one
     assert [x.text for x in normalize(once).lines] == once
 
 
